@@ -1,0 +1,26 @@
+import { Migrator, type Migration, type MigrationProvider } from 'kysely';
+import { engineMigrations } from '../../engine/embedded/store/migrations.ts';
+import type { Database } from './database.ts';
+import { coreMigration } from './migrations/001-core.ts';
+
+/**
+ * One ordered list of migrations for both dialects. Names sort globally:
+ * server 0xx, engine 1xx, regelingen 2xx and up.
+ */
+function allMigrations(database: Database): Record<string, Migration> {
+  return {
+    '001-core': coreMigration,
+    ...engineMigrations(database.dialect),
+  };
+}
+
+export async function migrateToLatest(database: Database): Promise<string[]> {
+  const provider: MigrationProvider = { getMigrations: async () => allMigrations(database) };
+  const migrator = new Migrator({ db: database.db, provider });
+  const { error, results } = await migrator.migrateToLatest();
+  if (error) {
+    const failed = results?.find((r) => r.status === 'Error')?.migrationName;
+    throw new Error(`Migratie ${failed ?? ''} mislukt: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+}
