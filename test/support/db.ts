@@ -42,12 +42,19 @@ export async function createTestDatabase(opts: { migrate?: boolean } = {}): Prom
   }
   const database = createDatabase({ databaseUrl, dataDir });
   if (opts.migrate !== false) await migrateToLatest(database);
+  let closed = false;
+  const close = async () => {
+    if (closed) return;
+    closed = true;
+    await database.close();
+  };
   return {
     ...database,
+    close,
     databaseUrl,
     dataDir,
     async drop() {
-      await database.close();
+      await close();
       if (dropPg) await dropPg();
       rmSync(dataDir, { recursive: true, force: true });
     },

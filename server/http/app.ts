@@ -1,0 +1,100 @@
+import cookieParser from 'cookie-parser';
+import express from 'express';
+import helmet from 'helmet';
+import type { Logger } from 'pino';
+import { pinoHttp } from 'pino-http';
+import { randomUUID } from 'node:crypto';
+import { csrfGuard, sessionLoader } from '../auth/middleware.ts';
+import { authRoutes, loginRateLimiter } from '../auth/routes.ts';
+import type { SessionKeys } from '../auth/sessions.ts';
+import type { Database } from '../db/database.ts';
+import { healthRoutes } from '../health/routes.ts';
+import { klantRoutes } from '../klanten/routes.ts';
+import { tenantRoutes } from '../tenants/routes.ts';
+import { userRoutes } from '../users/routes.ts';
+import { errorHandler, notFoundApi } from './errors.ts';
+import { buildOpenApiDocument } from './openapi.ts';
+import { z } from 'zod';
+import { publicAccess } from './access.ts';
+import { defineRoute, mountRoute, type AnyRouteSpec } from './route.ts';
+import { uiRouter } from './ui.ts';
+
+export interface AppOptions {
+  database: Database;
+  logger: Logger;
+  session: SessionKeys;
+  secureCookies: boolean;
+  uiDistDir: string;
+  uiState: () => 'ready' | 'building' | 'failed';
+  /** Failed logins per IP per 15 minutes before 429. */
+  loginAttemptsPerIp?: number;
+}
+
+export const BODY_LIMIT = '256kb';
+
+export function allRoutes(opts: AppOptions): AnyRouteSpec[] {
+  const { db, dialect } = opts.database;
+  return [
+    ...healthRoutes(db, dialect, opts.uiState),
+    ...authRoutes(db, opts.session, opts.secureCookies),
+    ...tenantRoutes(db),
+    ...klantRoutes(db),
+    ...userRoutes(db),
+  ];
+}
+
+export function createApp(opts: AppOptions) {
+  let openapi: ReturnType<typeof buildOpenApiDocument> | undefined;
+  const routes = [
+    ...allRoutes(opts),
+    defineRoute({
+      operationId: 'openapi',
+      method: 'get',
+      path: '/api/openapi.json',
+      summary: 'Dit OpenAPI-document',
+      tag: 'systeem',
+      access: publicAccess,
+      response: { status: 200, description: 'OpenAPI 3.1', schema: z.record(z.string(), z.unknown()) },
+      handler: async () => openapi as unknown as Record<string, unknown>,
+    }),
+  ];
+  openapi = buildOpenApiDocument(routes);
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', 'loopback');
+  app.use(
+    pinoHttp({
+      logger: opts.logger,
+      genReqId: (req, res) => {
+        const incoming = req.headers['x-request-id'];
+        const id = typeof incoming === 'string' && /^[\w-]{1,64}$/.test(incoming) ? incoming : randomUUID();
+        res.setHeader('X-Request-Id', id);
+        return id;
+      },
+    }),
+  );
+  app.use(
+    helmet({
+      // HSTS and upgrade-insecure-requests only where TLS is in front (production); demo runs on plain http.
+      strictTransportSecurity: opts.secureCookies,
+      contentSecurityPolicy: {
+        directives: {
+          'upgrade-insecure-requests': opts.secureCookies ? [] : null,
+          // bpmn-js and form editors inject inline styles; scripts stay same-origin only.
+          'style-src': ["'self'", "'unsafe-inline'"],
+          'img-src': ["'self'", 'data:'],
+        },
+      },
+    }),
+  );
+  app.use('/api', express.json({ limit: BODY_LIMIT, strict: true }), cookieParser());
+  app.use('/api', sessionLoader(opts.database.db, opts.session), csrfGuard);
+  app.post('/api/auth/login', loginRateLimiter(opts.loginAttemptsPerIp ?? 20));
+  const api = express.Router();
+  for (const spec of routes) mountRoute(api, spec);
+  app.use(api);
+  app.use('/api', notFoundApi);
+  app.use(uiRouter(opts.uiDistDir, opts.uiState));
+  app.use(errorHandler(opts.logger));
+  return { app, openapi, routes };
+}

@@ -1,0 +1,92 @@
+import type { AddressInfo } from 'node:net';
+import type { Server } from 'node:http';
+import type { Logger } from 'pino';
+import { deleteExpiredSessions } from './auth/sessions.ts';
+import { createDatabase, type Database } from './db/database.ts';
+import { migrateToLatest } from './db/migrate.ts';
+import { createApp } from './http/app.ts';
+import { createLogger } from './logger.ts';
+import { isEmpty, seedDemo } from './seed/demo.ts';
+import { buildUi, UI_DIST, uiNeedsBuild } from './ui-build.ts';
+
+export interface StartOptions {
+  port?: number;
+  host?: string;
+  dataDir?: string;
+  databaseUrl?: string | undefined;
+  demo?: boolean;
+  logLevel?: string;
+  sessionSecret?: string;
+  sessionTtlMs?: number;
+  secureCookies?: boolean;
+  /** Build ui/dist when missing or stale (default true). Tests build once up front instead. */
+  buildUi?: boolean;
+  uiDistDir?: string;
+  loginAttemptsPerIp?: number;
+}
+
+export interface RunningRegie {
+  url: string;
+  database: Database;
+  logger: Logger;
+  server: Server;
+  /** Stops accepting, lets in-flight requests finish, then closes the database. */
+  close(): Promise<void>;
+}
+
+export async function startRegie(opts: StartOptions = {}): Promise<RunningRegie> {
+  const logger = createLogger(opts.logLevel ?? 'info');
+  const database = createDatabase({ databaseUrl: opts.databaseUrl, dataDir: opts.dataDir ?? 'data' });
+  const applied = await migrateToLatest(database);
+  if (applied.length) logger.info({ applied }, 'migraties uitgevoerd');
+  if (opts.demo && (await isEmpty(database.db))) {
+    const report = await seedDemo(database.db);
+    logger.info(report, 'demogegevens aangemaakt');
+  }
+  await deleteExpiredSessions(database.db);
+
+  let uiState: 'ready' | 'building' | 'failed' = 'ready';
+  if (opts.buildUi !== false && !opts.uiDistDir && uiNeedsBuild()) {
+    uiState = 'building';
+    buildUi(logger).then(
+      () => {
+        uiState = 'ready';
+        logger.info('UI klaar');
+      },
+      (err) => {
+        uiState = 'failed';
+        logger.error({ err }, 'UI bouwen mislukt');
+      },
+    );
+  }
+
+  const { app } = createApp({
+    database,
+    logger,
+    session: { secret: opts.sessionSecret ?? 'regie-test-secret-not-for-production', ttlMs: opts.sessionTtlMs ?? 8 * 3_600_000 },
+    secureCookies: opts.secureCookies ?? false,
+    uiDistDir: opts.uiDistDir ?? UI_DIST,
+    uiState: () => uiState,
+    loginAttemptsPerIp: opts.loginAttemptsPerIp,
+  });
+
+  const server = await new Promise<Server>((resolve, reject) => {
+    const s = app.listen(opts.port ?? 3000, opts.host ?? '127.0.0.1', () => resolve(s));
+    s.on('error', reject);
+  });
+  const { port, address } = server.address() as AddressInfo;
+  const url = `http://${address.includes(':') ? `[${address}]` : address}:${port}`;
+
+  let closing: Promise<void> | undefined;
+  const close = () =>
+    (closing ??= (async () => {
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        // Keep-alive sockets without a request in flight would hold close() open.
+        server.closeIdleConnections();
+      });
+      await database.close();
+    })());
+
+  return { url, database, logger, server, close };
+}

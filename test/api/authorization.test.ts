@@ -1,0 +1,176 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ROLES, type Role } from '../../server/auth/roles.ts';
+import { ApiClient } from '../support/http.ts';
+import { startTestServer, type TestServer } from '../support/server.ts';
+
+/**
+ * Walks every operation of the OpenAPI document. A route without a row here
+ * fails the suite: adding a route means deciding who may call it.
+ */
+interface Fixtures {
+  almereKlant1: string;
+  almereKlant2: string;
+  bredaKlant: string;
+}
+interface Row {
+  path: (fx: Fixtures) => string;
+  body?: unknown;
+  /** Same request against another tenant's resource: must be 404 for every allowed role. */
+  otherTenantPath?: (fx: Fixtures) => string;
+}
+
+const TABLE: Record<string, Row> = {
+  health: { path: () => '/api/health' },
+  openapi: { path: () => '/api/openapi.json' },
+  login: { path: () => '/api/auth/login', body: { username: 'klant1.almere', password: 'regie-demo' } },
+  logout: { path: () => '/api/auth/logout' },
+  me: { path: () => '/api/me' },
+  listOrganisaties: { path: () => '/api/organisaties' },
+  getOrganisatie: { path: () => '/api/organisaties/almere', otherTenantPath: () => '/api/organisaties/breda' },
+  listKlanten: { path: () => '/api/klanten' },
+  getKlant: { path: (fx) => `/api/klanten/${fx.almereKlant1}`, otherTenantPath: (fx) => `/api/klanten/${fx.bredaKlant}` },
+  createKlant: { path: () => '/api/klanten', body: { bsn: '111222333', naam: 'Nieuwe Klant' } },
+  listGebruikers: { path: () => '/api/gebruikers' },
+};
+
+type AccessExt = { kind: 'public' } | { kind: 'authenticated' } | { kind: 'roles'; roles: Role[]; tenantScoped: boolean };
+interface Operation {
+  method: string;
+  path: string;
+  operationId: string;
+  access: AccessExt;
+}
+
+const demoUser = (role: Role, tenant = 'almere') => (role === 'klant' ? `klant1.${tenant}` : `${role}.${tenant}`);
+
+let srv: TestServer;
+let fx: Fixtures;
+let operations: Operation[];
+const clients = new Map<string, ApiClient>();
+async function as(username: string) {
+  let c = clients.get(username);
+  if (!c) {
+    c = await ApiClient.as(srv.url, username);
+    clients.set(username, c);
+  }
+  return c;
+}
+
+async function fingerprint() {
+  const db = srv.database.db;
+  const count = async (t: 'klanten' | 'tenants' | 'users' | 'user_roles') =>
+    Number((await db.selectFrom(t).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+  return { klanten: await count('klanten'), tenants: await count('tenants'), users: await count('users'), roles: await count('user_roles') };
+}
+
+beforeAll(async () => {
+  srv = await startTestServer({ loginAttemptsPerIp: 10_000 });
+  const db = srv.database.db;
+  const klant = (username: string) =>
+    db.selectFrom('users').select('klant_id').where('username', '=', username).executeTakeFirstOrThrow();
+  fx = {
+    almereKlant1: (await klant('klant1.almere')).klant_id!,
+    almereKlant2: (await klant('klant2.almere')).klant_id!,
+    bredaKlant: (await klant('klant1.breda')).klant_id!,
+  };
+  const doc = (await new ApiClient(srv.url).get<{ paths: Record<string, Record<string, { operationId: string; 'x-regie-access': AccessExt }>> }>('/api/openapi.json')).body;
+  operations = Object.entries(doc.paths).flatMap(([path, methods]) =>
+    Object.entries(methods).map(([method, op]) => ({ method: method.toUpperCase(), path, operationId: op.operationId, access: op['x-regie-access'] })),
+  );
+});
+afterAll(() => srv?.stop());
+
+describe('authorization table', () => {
+  it('has a row for every operation in the OpenAPI document, and no stale rows', () => {
+    const ids = operations.map((o) => o.operationId);
+    expect(ids.filter((id) => !(id in TABLE)), 'routes without an authorization row').toEqual([]);
+    expect(Object.keys(TABLE).filter((id) => !ids.includes(id)), 'rows for routes that no longer exist').toEqual([]);
+    for (const op of operations) expect(op.access, `${op.operationId} declares x-regie-access`).toBeDefined();
+  });
+
+  it('refuses anonymous callers on every non-public route with 401', async () => {
+    const anon = new ApiClient(srv.url);
+    const before = await fingerprint();
+    for (const op of operations.filter((o) => o.access.kind !== 'public')) {
+      const row = TABLE[op.operationId]!;
+      const res = await anon.request(op.method, row.path(fx), row.body);
+      expect(res.status, `${op.method} ${op.path} anonymous`).toBe(401);
+      expect(res.headers.get('content-type')).toContain('application/problem+json');
+    }
+    expect(await fingerprint()).toEqual(before);
+  });
+
+  it('refuses every role that the rule does not name with 403, and changes nothing', async () => {
+    const before = await fingerprint();
+    let checked = 0;
+    for (const op of operations) {
+      if (op.access.kind !== 'roles') continue;
+      const row = TABLE[op.operationId]!;
+      for (const role of ROLES.filter((r) => !(op.access as { roles: Role[] }).roles.includes(r))) {
+        const c = await as(demoUser(role));
+        const res = await c.request(op.method, row.path(fx), row.body);
+        expect(res.status, `${op.method} ${op.path} as ${role}`).toBe(403);
+        checked++;
+      }
+    }
+    expect(checked).toBeGreaterThan(10);
+    expect(await fingerprint()).toEqual(before);
+  });
+
+  it('lets every named role through (no 401/403)', async () => {
+    for (const op of operations) {
+      if (op.access.kind !== 'roles' || op.method !== 'GET') continue;
+      for (const role of op.access.roles) {
+        const c = await as(demoUser(role));
+        const res = await c.get(TABLE[op.operationId]!.path(fx));
+        expect(res.status, `${op.method} ${op.path} as ${role}`).toBe(200);
+      }
+    }
+  });
+
+  it('answers 404 for another tenant\'s resource, for every role that may call the route', async () => {
+    let checked = 0;
+    for (const op of operations) {
+      const row = TABLE[op.operationId]!;
+      if (!row.otherTenantPath) continue;
+      const roles = op.access.kind === 'roles' ? op.access.roles : ROLES;
+      for (const role of roles) {
+        const c = await as(demoUser(role));
+        const res = await c.request(op.method, row.otherTenantPath(fx), row.body);
+        expect(res.status, `${op.method} ${op.path} as ${role}.almere on breda`).toBe(404);
+        expect((res.body as { detail: string }).detail).not.toMatch(/breda/i);
+        checked++;
+      }
+    }
+    expect(checked).toBeGreaterThanOrEqual(ROLES.length + 4);
+  });
+
+  it('refuses tenant-scoped routes to the platform beheerder, who has no tenant', async () => {
+    const c = await as('beheerder');
+    for (const op of operations) {
+      if (op.access.kind !== 'roles' || !op.access.tenantScoped) continue;
+      const row = TABLE[op.operationId]!;
+      const res = await c.request(op.method, row.path(fx), row.body);
+      expect(res.status, `${op.method} ${op.path} as platform beheerder`).toBe(403);
+    }
+  });
+
+  it('shows a klant only their own record, not another klant of the same gemeente', async () => {
+    const c = await as('klant1.almere');
+    expect((await c.get(`/api/klanten/${fx.almereKlant1}`)).status).toBe(200);
+    expect((await c.get(`/api/klanten/${fx.almereKlant2}`)).status).toBe(404);
+  });
+
+  it('limits organisaties and gebruikers to the caller\'s own tenant', async () => {
+    const km = await as('klantmanager.almere');
+    const orgs = (await km.get<{ id: string }[]>('/api/organisaties')).body;
+    expect(orgs.map((o) => o.id)).toEqual(['almere']);
+    const tenantAdmin = await as('beheerder.almere');
+    const users = (await tenantAdmin.get<{ tenantId: string }[]>('/api/gebruikers?organisatie=breda')).body;
+    expect(users.length).toBeGreaterThan(0);
+    expect(new Set(users.map((u) => u.tenantId))).toEqual(new Set(['almere']));
+    const platform = await as('beheerder');
+    const all = (await platform.get<{ id: string }[]>('/api/organisaties')).body;
+    expect(all).toHaveLength(16);
+  });
+});
