@@ -1,0 +1,166 @@
+import { Suspense, useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { Button, Paragraph } from '@utrecht/component-library-react';
+import { api, setUnauthorizedHandler, type Session } from './api.ts';
+import { Layout } from './components/Layout.tsx';
+import { homesFor } from './homes.ts';
+import { LoginPage } from './pages/LoginPage.tsx';
+import { MessagePage } from './pages/MessagePage.tsx';
+import { resolveRoute } from './routes.tsx';
+import { navigate, usePath } from './router.tsx';
+
+type State =
+  | { status: 'loading' }
+  | { status: 'unreachable' }
+  | { status: 'anonymous'; notice?: string }
+  | { status: 'authenticated'; session: Session };
+
+const LOGIN_PATH = '/inloggen';
+
+export function App() {
+  const [state, setState] = useState<State>({ status: 'loading' });
+  const [loggingOut, setLoggingOut] = useState(false);
+  // Where an anonymous visitor wanted to go; used once after login.
+  const returnTo = useRef<string | null>(null);
+  const path = usePath();
+
+  const loadSession = useCallback(async () => {
+    setState({ status: 'loading' });
+    try {
+      const session = await api.me();
+      setState(session ? { status: 'authenticated', session } : { status: 'anonymous' });
+    } catch {
+      setState({ status: 'unreachable' });
+    }
+  }, []);
+
+  useEffect(() => {
+    void loadSession();
+  }, [loadSession]);
+
+  useEffect(() => {
+    setUnauthorizedHandler(() =>
+      setState({ status: 'anonymous', notice: 'Uw sessie is verlopen. Log opnieuw in.' }),
+    );
+    return () => setUnauthorizedHandler(undefined);
+  }, []);
+
+  // Keep the URL in line with the session: anonymous → /inloggen, logged in → away from it.
+  useLayoutEffect(() => {
+    if (state.status === 'anonymous' && path !== LOGIN_PATH) {
+      if (path !== '/') returnTo.current = path + window.location.search;
+      navigate(LOGIN_PATH, { replace: true });
+    }
+    if (state.status === 'authenticated' && (path === LOGIN_PATH || path === '/')) {
+      const homes = homesFor(state.session.roles);
+      let target = homes[0]?.path ?? '/geen-rol';
+      const wanted = returnTo.current;
+      returnTo.current = null;
+      if (wanted && resolveRoute(wanted.split('?')[0]!, state.session.roles).kind === 'ok') target = wanted;
+      navigate(target, { replace: true });
+    }
+  }, [state, path]);
+
+  const onLogout = useCallback(async () => {
+    setLoggingOut(true);
+    try {
+      await api.logout();
+    } catch {
+      // The session is gone from the client's point of view either way; a 401 means it already was.
+    } finally {
+      setLoggingOut(false);
+      setState({ status: 'anonymous', notice: 'U bent uitgelogd.' });
+    }
+  }, []);
+
+  if (state.status === 'loading') {
+    return (
+      <Layout>
+        <p className="regie-loading" role="status">
+          Bezig met laden…
+        </p>
+      </Layout>
+    );
+  }
+
+  if (state.status === 'unreachable') {
+    return (
+      <Layout>
+        <MessagePage title="Regie is niet bereikbaar">
+          <Paragraph>Regie is op dit moment niet bereikbaar. Controleer uw internetverbinding en probeer het opnieuw.</Paragraph>
+          <Button appearance="primary-action-button" onClick={() => void loadSession()}>
+            Opnieuw proberen
+          </Button>
+        </MessagePage>
+      </Layout>
+    );
+  }
+
+  if (state.status === 'anonymous') {
+    return (
+      <Layout>
+        <LoginPage notice={state.notice} onLoggedIn={(session) => setState({ status: 'authenticated', session })} />
+      </Layout>
+    );
+  }
+
+  return <Shell session={state.session} path={path} onLogout={onLogout} loggingOut={loggingOut} />;
+}
+
+function Shell({
+  session,
+  path,
+  onLogout,
+  loggingOut,
+}: {
+  session: Session;
+  path: string;
+  onLogout: () => void;
+  loggingOut: boolean;
+}) {
+  const homes = homesFor(session.roles);
+  const match = resolveRoute(path, session.roles);
+  const title = match.kind === 'ok' ? match.route.title : match.kind === 'forbidden' ? 'Geen toegang' : 'Pagina niet gevonden';
+  const firstRender = useRef(true);
+
+  useEffect(() => {
+    document.title = `${title} – Regie`;
+    // After an in-app navigation, move focus to the new page's heading (WCAG 2.4.3),
+    // so screen reader users hear where they are. Not on the first page load.
+    if (firstRender.current) {
+      firstRender.current = false;
+      return;
+    }
+    document.querySelector<HTMLElement>('#inhoud h1')?.focus();
+  }, [path, title]);
+
+  let content;
+  if (homes.length === 0) {
+    content = (
+      <MessagePage title="Geen toegang">
+        U bent ingelogd, maar aan uw account is nog geen rol toegekend. Neem contact op met de beheerder van uw
+        organisatie.
+      </MessagePage>
+    );
+  } else if (match.kind === 'ok') {
+    const Component = match.route.component;
+    content = (
+      <Suspense fallback={<p role="status">Bezig met laden…</p>}>
+        <Component session={session} params={match.params} />
+      </Suspense>
+    );
+  } else if (match.kind === 'forbidden') {
+    content = <MessagePage title="Geen toegang">U heeft geen toegang tot deze pagina.</MessagePage>;
+  } else {
+    content = (
+      <MessagePage title="Pagina niet gevonden">
+        Deze pagina bestaat niet. Controleer het adres of kies een onderdeel in het menu.
+      </MessagePage>
+    );
+  }
+
+  return (
+    <Layout session={session} homes={homes} currentPath={path} onLogout={onLogout} loggingOut={loggingOut}>
+      {content}
+    </Layout>
+  );
+}

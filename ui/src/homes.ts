@@ -1,0 +1,82 @@
+import { ROLES, isRole, type Role } from './api.ts';
+
+/** One home screen per role: the first thing a user of that role sees. */
+export interface Home {
+  role: Role;
+  path: string;
+  /** Heading and navigation label. */
+  title: string;
+  /** Role name as shown to users. */
+  roleLabel: string;
+  /** Shown while the home has no content yet. */
+  empty: string;
+}
+
+export const HOMES: Record<Role, Home> = {
+  klant: {
+    role: 'klant',
+    path: '/mijn-traject',
+    title: 'Mijn traject',
+    roleLabel: 'Klant',
+    empty: 'U heeft nog geen lopende aanvraag of traject. Zodra u een aanvraag doet, ziet u hier hoe het ermee staat.',
+  },
+  klantmanager: {
+    role: 'klantmanager',
+    path: '/werkvoorraad',
+    title: 'Werkvoorraad',
+    roleLabel: 'Klantmanager',
+    empty: 'Er staan op dit moment geen taken voor u klaar.',
+  },
+  'pgb-adviseur': {
+    role: 'pgb-adviseur',
+    path: '/adviesverzoeken',
+    title: 'Adviesverzoeken',
+    roleLabel: 'Pgb-adviseur',
+    empty: 'Er zijn op dit moment geen adviesverzoeken voor u.',
+  },
+  beslisser: {
+    role: 'beslisser',
+    path: '/te-beslissen',
+    title: 'Te beslissen',
+    roleLabel: 'Beslisser',
+    empty: 'Er liggen op dit moment geen voorstellen ter beslissing bij u.',
+  },
+  financieel: {
+    role: 'financieel',
+    path: '/betalingen',
+    title: 'Betalingen',
+    roleLabel: 'Financieel medewerker',
+    empty: 'Er staan op dit moment geen betalingen klaar om goed te keuren.',
+  },
+  procesontwerper: {
+    role: 'procesontwerper',
+    path: '/procesontwerp',
+    title: 'Procesontwerp',
+    roleLabel: 'Procesontwerper',
+    empty: 'Hier beheert u straks de processen en formulieren van uw organisatie.',
+  },
+  manager: {
+    role: 'manager',
+    path: '/doorlooptijden',
+    title: 'Doorlooptijden',
+    roleLabel: 'Manager',
+    empty: 'Er zijn nog geen zaken om doorlooptijden over te tonen.',
+  },
+  beheerder: {
+    role: 'beheerder',
+    path: '/beheer',
+    title: 'Beheer',
+    roleLabel: 'Beheerder',
+    empty: 'Hier beheert u straks organisaties, gebruikers en rollen.',
+  },
+};
+
+/** The user's homes in a fixed order (the order of ROLES), unknown roles dropped. */
+export function homesFor(roles: readonly string[]): Home[] {
+  const held = new Set(roles.filter(isRole));
+  return ROLES.filter((r) => held.has(r)).map((r) => HOMES[r]);
+}
+
+export function homeByPath(path: string): Home | undefined {
+  return Object.values(HOMES).find((h) => h.path === path);
+}
