@@ -1,5 +1,5 @@
 import { fileURLToPath } from 'node:url';
-import { defineConfig, type Plugin } from 'vite';
+import { defineConfig, type Plugin, type UserConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
@@ -26,7 +26,7 @@ function treeShakeUtrecht(): Plugin {
  * index.html). During UI development `npx vite --config ui/vite.config.ts`
  * proxies /api to a running server (REGIE_API, default http://127.0.0.1:3000).
  */
-export default defineConfig({
+const config = {
   root,
   base: '/',
   plugins: [react(), treeShakeUtrecht()],
@@ -43,4 +43,11 @@ export default defineConfig({
       '/api': { target: process.env.REGIE_API ?? 'http://127.0.0.1:3000', changeOrigin: false },
     },
   },
+} satisfies UserConfig;
+
+export default defineConfig(({ command }) => {
+  // A build is always a production build, even when started from a test run
+  // (vitest sets NODE_ENV=test, which would make Vite bundle React's dev build).
+  if (command === 'build') process.env.NODE_ENV = 'production';
+  return config;
 });

@@ -6,9 +6,13 @@
  * profile (chromium.launch creates one and removes it on close), so no cookies
  * or storage leak between test files.
  */
-import { existsSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, rmdirSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { AxeBuilder } from '@axe-core/playwright';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { ROOT, uiNeedsBuild } from '../../server/ui-build.ts';
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -92,4 +96,34 @@ export async function seriousAxeViolations(page: Page): Promise<AxeIssue[]> {
       help: v.help,
       targets: v.nodes.map((n) => n.target.join(' ')),
     }));
+}
+
+/**
+ * Builds ui/dist when it is missing or older than the UI sources (the suite runner
+ * normally did this already). Test files run in parallel, so a lock directory
+ * makes sure only one of them runs Vite while the others wait.
+ */
+export async function ensureUiBuilt(): Promise<void> {
+  if (!uiNeedsBuild()) return;
+  const lock = path.join(os.tmpdir(), `regie-ui-build-${Buffer.from(ROOT).toString('hex').slice(-32)}.lock`);
+  const deadline = Date.now() + 120_000;
+  for (;;) {
+    try {
+      mkdirSync(lock);
+      break;
+    } catch {
+      if (Date.now() > deadline) throw new Error(`UI-build wacht te lang op ${lock}; verwijder die map als er geen build loopt.`);
+      await new Promise((r) => setTimeout(r, 250));
+    }
+  }
+  try {
+    if (!uiNeedsBuild()) return;
+    const vite = path.join(ROOT, 'node_modules', 'vite', 'bin', 'vite.js');
+    execFileSync(process.execPath, [vite, 'build', '--config', 'ui/vite.config.ts', '--logLevel', 'warn'], {
+      cwd: ROOT,
+      stdio: ['ignore', 'ignore', 'inherit'],
+    });
+  } finally {
+    rmdirSync(lock);
+  }
 }

@@ -85,7 +85,14 @@ export function LoginPage({ onLoggedIn, notice, login = api.login }: LoginPagePr
       )}
 
       {failure && (
-        <ErrorSummary ref={summaryRef} title="Inloggen is niet gelukt" message={failure.message} fields={fieldLinks} />
+        // A new element per attempt: screen readers announce a repeated error again.
+        <ErrorSummary
+          key={attempt}
+          ref={summaryRef}
+          title="Inloggen is niet gelukt"
+          message={failure.message}
+          fields={fieldLinks}
+        />
       )}
 
       <form className="regie-form" method="post" action="/api/auth/login" noValidate onSubmit={onSubmit} aria-label="Inloggen">

@@ -1,0 +1,112 @@
+/**
+ * WCAG 2.1 AA checks with axe-core in Chromium: zero serious or critical
+ * violations on the login page (empty and with errors) and on the homes.
+ * axe finds roughly a third of WCAG problems; the rest is covered by the
+ * rules in docs/ui.md and by the behaviour tests in login.test.ts.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { startTestServer, type TestServer } from '../support/server.ts';
+import {
+  ensureUiBuilt,
+  launchBrowser,
+  login,
+  newContext,
+  seriousAxeViolations,
+  submitLogin,
+} from '../support/browser.ts';
+
+let server: TestServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  await ensureUiBuilt();
+  [server, browser] = await Promise.all([startTestServer(), launchBrowser()]);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+async function withPage(fn: (page: Page) => Promise<void>, viewport?: { width: number; height: number }) {
+  const context = await newContext(browser, server.url);
+  try {
+    const page = await context.newPage();
+    if (viewport) await page.setViewportSize(viewport);
+    await fn(page);
+  } finally {
+    await context.close();
+  }
+}
+
+describe('toegankelijkheid (axe, WCAG 2.1 AA)', () => {
+  it('login page has no serious or critical violations', async () => {
+    await withPage(async (page) => {
+      await page.goto('/');
+      await page.getByRole('heading', { level: 1, name: 'Inloggen' }).waitFor();
+      expect(await page.getAttribute('html', 'lang')).toBe('nl');
+      expect(await seriousAxeViolations(page)).toEqual([]);
+    });
+  });
+
+  it('login page with field errors and a failed login has no serious or critical violations', async () => {
+    await withPage(async (page) => {
+      await page.goto('/');
+      await page.getByRole('button', { name: 'Inloggen' }).click();
+      await page.getByText('Vul alle velden in om in te loggen.').waitFor();
+      expect(await seriousAxeViolations(page)).toEqual([]);
+      await submitLogin(page, 'klantmanager.almere', 'onjuist');
+      await page.getByText('De gebruikersnaam of het wachtwoord is onjuist.', { exact: false }).waitFor();
+      expect(await seriousAxeViolations(page)).toEqual([]);
+    });
+  });
+
+  it('home (Werkvoorraad) has no serious or critical violations', async () => {
+    await withPage(async (page) => {
+      await login(page, 'klantmanager.almere');
+      await page.getByRole('heading', { level: 1, name: 'Werkvoorraad' }).waitFor();
+      expect(await seriousAxeViolations(page)).toEqual([]);
+    });
+  });
+
+  it('klant home on a phone-sized screen has no serious or critical violations', async () => {
+    await withPage(
+      async (page) => {
+        await login(page, 'klant1.almere');
+        await page.getByRole('heading', { level: 1, name: 'Mijn traject' }).waitFor();
+        expect(await seriousAxeViolations(page)).toEqual([]);
+        // Reflow (WCAG 1.4.10): nothing wider than the viewport at 320 CSS px.
+        await page.setViewportSize({ width: 320, height: 640 });
+        const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+        expect(overflow).toBeLessThanOrEqual(0);
+      },
+      { width: 375, height: 700 },
+    );
+  });
+
+  it('the check itself is not blind: it reports a field without a label', async () => {
+    await withPage(async (page) => {
+      await page.goto('/');
+      await page.getByRole('heading', { level: 1, name: 'Inloggen' }).waitFor();
+      await page.evaluate(() => document.querySelector('main')?.insertAdjacentHTML('beforeend', '<input type="text">'));
+      const ids = (await seriousAxeViolations(page)).map((v) => v.id);
+      expect(ids).toContain('label');
+    });
+  });
+
+  it('can be used with the keyboard alone: skip link first, then the login form', async () => {
+    await withPage(async (page) => {
+      await page.goto('/');
+      await page.getByRole('heading', { level: 1, name: 'Inloggen' }).waitFor();
+      await page.keyboard.press('Tab');
+      expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Direct naar de inhoud');
+      await page.getByLabel('Gebruikersnaam').focus();
+      await page.keyboard.type('klantmanager.almere');
+      await page.keyboard.press('Tab');
+      await page.keyboard.type('regie-demo');
+      await page.keyboard.press('Enter');
+      await page.getByRole('heading', { level: 1, name: 'Werkvoorraad' }).waitFor();
+    });
+  });
+});
