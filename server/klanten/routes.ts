@@ -5,7 +5,7 @@ import type { Klant } from '../db/schema.ts';
 import { tenantRoles } from '../http/access.ts';
 import { problems } from '../http/problem.ts';
 import { defineRoute } from '../http/route.ts';
-import { isValidBsn } from './bsn.ts';
+import { isValidBsn } from '../../forms/index.ts';
 
 export const KlantSchema = z
   .object({

@@ -3,7 +3,7 @@ import type { Db } from '../db/database.ts';
 import { inTransaction } from '../db/transaction.ts';
 import { hashPassword } from '../auth/passwords.ts';
 import { ROLE_LABELS, type Role } from '../auth/roles.ts';
-import { isValidBsn } from '../klanten/bsn.ts';
+import { isValidBsn } from '../../forms/index.ts';
 import { DEMO_TENANTS } from './demo-tenants.ts';
 
 export const DEMO_PASSWORD = 'regie-demo';

@@ -3,7 +3,7 @@ import { migrateToLatest } from '../../server/db/migrate.ts';
 import { inTransaction } from '../../server/db/transaction.ts';
 import { DEMO_PASSWORD, demoBsn, seedDemo } from '../../server/seed/demo.ts';
 import { DEMO_TENANTS } from '../../server/seed/demo-tenants.ts';
-import { isValidBsn } from '../../server/klanten/bsn.ts';
+import { isValidBsn } from '../../forms/index.ts';
 import { verifyPassword } from '../../server/auth/passwords.ts';
 import { createTestDatabase, type TestDatabase } from '../support/db.ts';
 
