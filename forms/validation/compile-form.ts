@@ -115,7 +115,8 @@ function strictValue(
     today: run.today,
   });
   try {
-    const value: unknown = schema.validateSync(raw, { abortEarly: true });
+    // Yup skips transforms for undefined; null lets every kind fill in its empty value.
+    const value: unknown = schema.validateSync(raw ?? null, { abortEarly: true });
     if (value === undefined || value === null) return emptyValue(kind, multiple);
     if (kind === 'date' && value === '') return null;
     return value;
@@ -167,7 +168,10 @@ function walkList(c: FormComponent, level: Level, run: Run): void {
   }
   if (rows === undefined || rows === null) rows = [];
   if (!Array.isArray(rows)) {
-    if (run.mode === 'strict') run.errors.push({ field: path, message: messages.list });
+    if (run.mode === 'strict') {
+      run.errors.push({ field: path, message: messages.list });
+      return;
+    }
     rows = [];
   }
   const list = rows as unknown[];

@@ -92,18 +92,19 @@ export function fieldSchema(input: FieldRuleInput): yup.AnySchema {
     case 'euro':
       return yup
         .mixed()
+        .nullable()
+        // A value that does not parse stays as the reason why, so the test can say it.
         .transform((_: unknown, raw: unknown) => {
           if (isEmpty(trimmed(raw))) return null;
-          const parsed = parseMoney(raw);
-          return parsed.ok ? parsed.cents : raw;
+          const parsed = parseMoney(typeof raw === 'string' ? raw.trim() : raw);
+          return parsed.ok ? parsed.cents : parsed;
         })
         .test('euro', messages.moneyFormat, function (value) {
           if (value === null || value === undefined) {
             return required ? this.createError({ message: req.required(label) }) : true;
           }
           if (typeof value !== 'number') {
-            const parsed = parseMoney(value);
-            const reason = parsed.ok ? 'format' : parsed.reason;
+            const reason = (value as { reason?: string }).reason;
             const message =
               reason === 'negative' ? messages.moneyNegative : reason === 'too-large' ? messages.moneyTooLarge : messages.moneyFormat;
             return this.createError({ message });
@@ -115,6 +116,7 @@ export function fieldSchema(input: FieldRuleInput): yup.AnySchema {
     case 'number':
       return yup
         .mixed()
+        .nullable()
         .transform((_: unknown, raw: unknown) => (isEmpty(trimmed(raw)) ? null : parseNumber(raw) ?? raw))
         .test('number', messages.number, function (value) {
           if (value === null || value === undefined) {
@@ -132,6 +134,7 @@ export function fieldSchema(input: FieldRuleInput): yup.AnySchema {
       // Not yup.boolean(): it would cast "false" and 0, and a payload should say what it means.
       return yup
         .mixed()
+        .nullable()
         .transform((_: unknown, raw: unknown) => (raw === undefined || raw === null ? false : raw))
         .test('checkbox', messages.checkbox, function (value) {
           if (typeof value !== 'boolean') return this.createError({ message: messages.checkbox });
@@ -140,6 +143,7 @@ export function fieldSchema(input: FieldRuleInput): yup.AnySchema {
     case 'checklist':
       return yup
         .mixed()
+        .nullable()
         .transform((_: unknown, raw: unknown) => (raw === undefined || raw === null ? [] : raw))
         .test('checklist', messages.option, function (value) {
           if (!Array.isArray(value) || value.some((item) => findOption(input.options, item) === undefined)) {
@@ -156,6 +160,7 @@ export function fieldSchema(input: FieldRuleInput): yup.AnySchema {
     case 'choice':
       return yup
         .mixed()
+        .nullable()
         .transform((_: unknown, raw: unknown) => {
           if (isEmpty(raw)) return null;
           return findOption(input.options, raw)?.value ?? raw;
@@ -177,6 +182,7 @@ export function fieldSchema(input: FieldRuleInput): yup.AnySchema {
     case 'file':
       return yup
         .mixed()
+        .nullable()
         .transform((_: unknown, raw: unknown) => (isEmpty(raw) ? (input.multiple ? [] : null) : raw))
         .test('file', messages.file, function (value) {
           const ids = value === null || value === undefined ? [] : input.multiple ? value : [value];
@@ -187,6 +193,6 @@ export function fieldSchema(input: FieldRuleInput): yup.AnySchema {
           return true;
         });
     case 'expression':
-      return yup.mixed();
+      return yup.mixed().nullable();
   }
 }
