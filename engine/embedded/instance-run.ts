@@ -1,0 +1,625 @@
+import { Engine } from 'bpmn-engine';
+import * as elements from 'bpmn-elements';
+import type { EngineEventType, IncidentErrorType, Variables } from '../port.ts';
+import type { ElementInfo, LoadedDefinition } from './definition.ts';
+import { FeelError, evaluateFeel, isFeel, resolveValue } from './feel.ts';
+
+/**
+ * One run of one process instance: build a bpmn-engine Engine from the cached
+ * definition, start or resume it, apply one action, and collect what it waits
+ * for and what happened. The run never touches the database; the runtime turns
+ * the outcome into one transaction.
+ */
+
+/** bpmn-engine writes these into the process variables (ProcessExecution.assignVariables). */
+const engineKeys = ['fields', 'content', 'properties'] as const;
+
+export type WaitKind = 'task' | 'job' | 'timer' | 'subscription' | 'call';
+
+export interface Wait {
+  kind: WaitKind;
+  key: string;
+  elementId: string;
+  executionId: string;
+  /** Filled only when the wait is new (not yet in the database). */
+  data?: WaitData;
+}
+
+export type WaitData =
+  | {
+      kind: 'task';
+      name: string | null;
+      phase: string | null;
+      formId: string | null;
+      formKey: string | null;
+      assignee: string | null;
+      candidateGroups: string[];
+      candidateUsers: string[];
+      dueDate: string | null;
+      followUpDate: string | null;
+      priority: number;
+      variables: Variables;
+    }
+  | { kind: 'job'; type: string; retries: number; headers: Record<string, string>; variables: Variables; listener: 'start' | 'end' | null }
+  | { kind: 'timer'; dueAt: string }
+  | { kind: 'subscription'; messageName: string; correlationKey: string }
+  | { kind: 'call'; processId: string; variables: Variables };
+
+export interface EventDraft {
+  type: EngineEventType;
+  elementId: string | null;
+  elementType: string | null;
+  phase: string | null;
+  subjectKey: string | null;
+  actor: string | null;
+  data: Record<string, unknown>;
+}
+
+export interface RunFailure {
+  elementId: string | null;
+  errorType: IncidentErrorType;
+  message: string;
+}
+
+/** Minimal view of the element API bpmn-engine hands to listeners. */
+interface ElementApi {
+  id: string;
+  type: string;
+  executionId: string;
+  content: Record<string, unknown> & { parent?: { id?: string; executionId?: string }; isRootScope?: boolean; index?: number };
+  signal(message?: unknown): void;
+  sendApiMessage(action: string, content?: unknown): void;
+}
+
+type ServiceCallback = (err: Error | null, output?: unknown) => void;
+
+interface BpmnActivity {
+  id: string;
+  type: string;
+  behaviour: Record<string, unknown>;
+  environment: { variables: Variables };
+}
+
+interface EngineExecution {
+  definitions: Array<{ getProcesses(): Array<{ environment: { variables: Variables } }> }>;
+}
+
+interface BpmnEngine {
+  execute(options: unknown): Promise<unknown>;
+  resume(options: unknown): Promise<unknown>;
+  recover(state: unknown): BpmnEngine;
+  getState(): Promise<EngineState>;
+  stop(): void;
+  once(event: string, fn: (...args: unknown[]) => void): void;
+  execution: EngineExecution | null;
+  state: string;
+}
+
+export interface EngineState {
+  definitions: Array<Record<string, unknown> & { source?: unknown }>;
+  [key: string]: unknown;
+}
+
+const silentLogger = () => ({ debug() {}, error() {}, warn() {} });
+
+export interface RunInput {
+  instanceKey: string;
+  definition: LoadedDefinition;
+  /** Keys of waits already stored; their data is not recomputed. */
+  knownKeys: Set<string>;
+}
+
+export class InstanceRun {
+  readonly waits = new Map<string, Wait>();
+  readonly events: EventDraft[] = [];
+  readonly firedTimers = new Set<string>();
+  failure: RunFailure | null = null;
+  completed = false;
+  private engine: BpmnEngine | null = null;
+  private readonly apis = new Map<string, ElementApi>();
+  private readonly services = new Map<string, ServiceCallback>();
+  private processVars: Variables | null = null;
+  private engineError: Error | null = null;
+  /** Listener jobs are fire-and-forget records, not waits. */
+  readonly listenerJobs: Wait[] = [];
+  /** Waits that opened and closed within this run; they still get a row. */
+  readonly transientWaits: Wait[] = [];
+  readonly correlatedSubscriptions = new Set<string>();
+  private readonly entered = new Set<string>();
+
+  constructor(private readonly input: RunInput) {}
+
+  get instanceKey(): string {
+    return this.input.instanceKey;
+  }
+
+  private info(elementId: string): ElementInfo | undefined {
+    return this.input.definition.elements.get(elementId);
+  }
+
+  elementInfo(elementId: string): ElementInfo | undefined {
+    return this.info(elementId);
+  }
+
+  private createEngine(): BpmnEngine {
+    const run = this;
+    const expressions = {
+      resolveExpression(expr: unknown, context?: { environment?: { variables?: Variables }; content?: { id?: string; type?: string; sourceId?: string } }) {
+        if (!isFeel(expr)) return expr;
+        const vars = context?.environment?.variables ?? run.variables();
+        const elementId = context?.content?.sourceId ?? context?.content?.id ?? null;
+        const isCondition = context?.content?.type === 'bpmn:SequenceFlow';
+        let value: unknown;
+        try {
+          value = evaluateFeel(expr.slice(1), vars);
+        } catch (err) {
+          run.fail(elementId, isCondition ? 'CONDITION_ERROR' : 'EXTRACT_VALUE_ERROR', (err as Error).message);
+          throw err;
+        }
+        if (isCondition && typeof value !== 'boolean') {
+          const msg = `voorwaarde '${expr.slice(1)}' gaf ${JSON.stringify(value)} in plaats van true/false`;
+          run.fail(elementId, 'CONDITION_ERROR', msg);
+          throw new FeelError(msg, expr);
+        }
+        return value;
+      },
+      isExpression: isFeel,
+      hasExpression: isFeel,
+    };
+    const extension = (activity: BpmnActivity) => {
+      if (!this.info(activity.id)?.taskDefinition || activity.type === 'bpmn:UserTask') return;
+      activity.behaviour.Service = function ZeebeJob() {
+        return {
+          execute(message: { content: ElementApi['content'] & { executionId: string } }, callback: ServiceCallback) {
+            run.onJobWait(activity.id, message.content, callback);
+          },
+        };
+      };
+    };
+    const timers = new (elements as unknown as { Timers: new (o: object) => object }).Timers({
+      // Never fire in memory: the scheduler resumes the instance when the timer row is due.
+      setTimeout: () => ({}),
+      clearTimeout: () => undefined,
+    });
+    const EngineCtor = Engine as unknown as new (options: object) => BpmnEngine;
+    const engine = new EngineCtor({
+      name: this.input.instanceKey,
+      sourceContext: this.input.definition.sourceContext,
+      expressions,
+      extensions: { zeebe: extension },
+      timers,
+      Logger: silentLogger,
+    });
+    engine.once('error', (err) => {
+      this.engineError = err as Error;
+    });
+    return engine;
+  }
+
+  private get listener() {
+    return { emit: (name: string, api: ElementApi) => this.onEvent(name, api) };
+  }
+
+  async start(variables: Variables): Promise<void> {
+    this.engine = this.createEngine();
+    await this.guard(() => this.engine!.execute({ listener: this.listener, variables }));
+  }
+
+  async resume(state: EngineState): Promise<void> {
+    const definition = this.input.definition;
+    const engine = this.createEngine();
+    this.engine = engine;
+    // recover() wants the source; the cached sourceContext replaces it.
+    for (const d of state.definitions) d.source = undefined;
+    engine.recover(state);
+    void definition;
+    await this.guard(() => engine.resume({ listener: this.listener }));
+  }
+
+  private async guard(fn: () => Promise<unknown>): Promise<void> {
+    try {
+      await fn();
+    } catch (err) {
+      if (!this.failure) this.fail(null, 'EXECUTION_ERROR', (err as Error).message);
+    }
+    this.checkEngineError();
+  }
+
+  private checkEngineError(): void {
+    if (this.engineError && !this.failure) {
+      const err = this.engineError as Error & { code?: string; source?: { content?: { id?: string } } };
+      const unhandled = err.code !== undefined;
+      this.fail(
+        err.source?.content?.id ?? null,
+        unhandled ? 'UNHANDLED_ERROR_EVENT' : 'EXECUTION_ERROR',
+        unhandled ? `fout '${err.code}' is door geen enkel fout-event opgevangen` : err.message,
+      );
+    }
+  }
+
+  fail(elementId: string | null, errorType: IncidentErrorType, message: string): void {
+    if (!this.failure) this.failure = { elementId, errorType, message };
+  }
+
+  variables(): Variables {
+    if (this.processVars) return this.processVars;
+    const proc = this.engine?.execution?.definitions[0]?.getProcesses()[0];
+    if (proc) this.processVars = proc.environment.variables;
+    return this.processVars ?? {};
+  }
+
+  /** Process variables without bpmn-engine's bookkeeping keys. */
+  cleanVariables(): Variables {
+    const vars = { ...this.variables() };
+    for (const k of engineKeys) delete vars[k];
+    return vars;
+  }
+
+  async getState(): Promise<EngineState> {
+    const state = await this.engine!.getState();
+    for (const d of state.definitions) {
+      delete d.source;
+      stripEngineKeys(d);
+    }
+    return state;
+  }
+
+  stop(): void {
+    try {
+      this.engine?.stop();
+    } catch {
+      // A stopped or failed engine has nothing left to stop.
+    }
+    this.engine = null;
+  }
+
+  // ------------------------------------------------------------ actions
+
+  hasWait(key: string): boolean {
+    return this.waits.has(key);
+  }
+
+  findWait(kind: WaitKind, executionId: string): Wait | undefined {
+    for (const w of this.waits.values()) if (w.kind === kind && w.executionId === executionId) return w;
+    return undefined;
+  }
+
+  /** Merges variables Zeebe-style: through output mappings when the element has them, else as is. */
+  mergeOutput(elementId: string, result: Variables, local: Variables = {}): void {
+    const info = this.info(elementId);
+    const vars = this.variables();
+    try {
+      if (info?.io.outputs.length) {
+        const scope = { ...vars, ...local, ...result };
+        for (const o of info.io.outputs) vars[o.target] = resolveValue(o.source, scope);
+      } else {
+        Object.assign(vars, result);
+      }
+    } catch (err) {
+      this.fail(elementId, 'EXTRACT_VALUE_ERROR', (err as Error).message);
+    }
+  }
+
+  private collectLoopOutput(wait: Wait, result: Variables): void {
+    const info = this.info(wait.elementId);
+    const api = this.apis.get(wait.executionId);
+    if (!info?.loop?.outputCollection || !info.loop.outputElement || !api) return;
+    const vars = this.variables();
+    const item = info.loop.inputElement ? { [info.loop.inputElement]: api.content[info.loop.inputElement] } : {};
+    try {
+      const value = resolveValue(info.loop.outputElement, { ...vars, ...item, ...result });
+      const current = vars[info.loop.outputCollection];
+      const list = Array.isArray(current) ? current : [];
+      list[api.content.index ?? list.length] = value ?? null;
+      vars[info.loop.outputCollection] = list;
+    } catch (err) {
+      this.fail(wait.elementId, 'EXTRACT_VALUE_ERROR', (err as Error).message);
+    }
+  }
+
+  completeWait(wait: Wait, result: Variables, local: Variables = {}): void {
+    const info = this.info(wait.elementId);
+    if (info?.loop) this.collectLoopOutput(wait, result);
+    this.mergeOutput(wait.elementId, result, local);
+    if (this.failure) return;
+    this.waits.delete(wait.key);
+    if (wait.kind === 'subscription') {
+      this.correlatedSubscriptions.add(wait.key);
+      if (wait.data) this.transientWaits.push(wait);
+    }
+    if (wait.kind === 'job') {
+      const cb = this.services.get(wait.executionId);
+      this.services.delete(wait.executionId);
+      cb?.(null, {});
+    } else {
+      this.apis.get(wait.executionId)?.signal({});
+    }
+    this.checkEngineError();
+  }
+
+  /** BPMN error from a job or a called child: caught by an error boundary, else an incident. */
+  throwError(wait: Wait, errorCode: string, errorMessage: string): void {
+    this.waits.delete(wait.key);
+    const err = Object.assign(new Error(errorMessage || errorCode), { code: errorCode });
+    if (wait.kind === 'job') {
+      const cb = this.services.get(wait.executionId);
+      this.services.delete(wait.executionId);
+      cb?.(err);
+    } else {
+      this.apis.get(wait.executionId)?.sendApiMessage('error', { message: errorMessage || errorCode, code: errorCode });
+    }
+    this.checkEngineError();
+    if (this.engineError || this.failure) {
+      this.failure = {
+        elementId: wait.elementId,
+        errorType: 'UNHANDLED_ERROR_EVENT',
+        message: `fout '${errorCode}' is door geen enkel fout-event opgevangen`,
+      };
+    }
+  }
+
+  // ------------------------------------------------------------ events from bpmn-engine
+
+  private onJobWait(elementId: string, content: ElementApi['content'] & { executionId: string }, callback: ServiceCallback): void {
+    const key = `${this.instanceKey}:${content.executionId}`;
+    this.services.set(content.executionId, callback);
+    const wait: Wait = { kind: 'job', key, elementId, executionId: content.executionId };
+    if (!this.input.knownKeys.has(key)) {
+      const info = this.info(elementId)!;
+      try {
+        const vars = this.iterationScope(info, content);
+        const local = this.inputs(info, vars);
+        const scope = { ...vars, ...local };
+        wait.data = {
+          kind: 'job',
+          type: String(resolveValue(info.taskDefinition!.type, scope)),
+          retries: Number(resolveValue(info.taskDefinition!.retries, scope) ?? 3),
+          headers: info.headers,
+          variables: scope,
+          listener: null,
+        };
+      } catch (err) {
+        this.fail(elementId, 'EXTRACT_VALUE_ERROR', (err as Error).message);
+        return;
+      }
+    }
+    this.waits.set(key, wait);
+  }
+
+  private iterationScope(info: ElementInfo, content: Record<string, unknown>): Variables {
+    const vars = this.cleanVariables();
+    if (info.loop?.inputElement && info.loop.inputElement in content) vars[info.loop.inputElement] = content[info.loop.inputElement];
+    return vars;
+  }
+
+  private inputs(info: ElementInfo, vars: Variables): Variables {
+    const local: Variables = {};
+    for (const p of info.io.inputs) local[p.target] = resolveValue(p.source, { ...vars, ...local });
+    return local;
+  }
+
+  private element(api: ElementApi): { elementId: string; elementType: string; phase: string | null } {
+    const info = this.info(api.id);
+    return { elementId: api.id, elementType: api.type, phase: info?.phase ?? null };
+  }
+
+  private event(type: EngineEventType, api: ElementApi | null, data: Record<string, unknown> = {}, subjectKey: string | null = null): void {
+    const el = api ? this.element(api) : { elementId: null, elementType: null, phase: null };
+    this.events.push({ type, ...el, subjectKey, actor: null, data });
+  }
+
+  private onEvent(name: string, api: ElementApi): void {
+    if (this.failure) return;
+    try {
+      this.handleEvent(name, api);
+    } catch (err) {
+      this.fail(api.id, err instanceof FeelError ? 'EXTRACT_VALUE_ERROR' : 'EXECUTION_ERROR', (err as Error).message);
+    }
+  }
+
+  private handleEvent(name: string, api: ElementApi): void {
+    const isRoot = api.content.isRootScope !== false;
+    switch (name) {
+      case 'activity.enter':
+        if (api.type !== 'bpmn:BoundaryEvent' && isRoot) {
+          this.entered.add(api.executionId);
+          this.event('element.entered', api);
+        }
+        return;
+      case 'activity.start':
+        if (isRoot) this.listenerJobsFor(api, 'start');
+        return;
+      case 'activity.end':
+        if (!isRoot) return;
+        if (api.type === 'bpmn:BoundaryEvent') this.event('element.entered', api);
+        this.event('element.completed', api);
+        this.listenerJobsFor(api, 'end');
+        this.closeWaitsOf(api.executionId);
+        return;
+      case 'activity.discard':
+        if (!isRoot) return;
+        // Flows not taken discard elements that never ran: only entered elements terminate.
+        if (api.type !== 'bpmn:BoundaryEvent' && this.wasEntered(api.executionId)) this.event('element.terminated', api);
+        this.closeWaitsOf(api.executionId);
+        return;
+      case 'activity.leave':
+        if (isRoot) this.closeWaitsOf(api.executionId);
+        return;
+      case 'activity.wait':
+        return this.onWait(api);
+      case 'activity.call':
+        return this.onCall(api);
+      case 'activity.timer':
+        return this.onTimer(api);
+      case 'activity.timeout': {
+        const key = this.timerKey(api);
+        this.waits.delete(key);
+        this.firedTimers.add(key);
+        return;
+      }
+      case 'process.end':
+        this.completed = true;
+        return;
+    }
+  }
+
+  private wasEntered(executionId: string): boolean {
+    if (this.entered.has(executionId)) return true;
+    const prefix = `${this.instanceKey}:${executionId}`;
+    for (const k of this.input.knownKeys) if (k.startsWith(prefix)) return true;
+    return false;
+  }
+
+  private closeWaitsOf(executionId: string): void {
+    for (const [key, w] of this.waits) {
+      if (w.executionId === executionId || w.executionId.startsWith(`${executionId}_`)) this.waits.delete(key);
+    }
+  }
+
+  private timerKey(api: ElementApi): string {
+    const expireAt = api.content.expireAt as string | Date | undefined;
+    const at = expireAt ? new Date(expireAt).getTime() : 0;
+    return `${this.instanceKey}:${api.executionId}@${at}`;
+  }
+
+  private onTimer(api: ElementApi): void {
+    const key = this.timerKey(api);
+    const executionId = api.content.parent?.executionId ?? api.executionId;
+    const wait: Wait = { kind: 'timer', key, elementId: api.id, executionId };
+    if (!this.input.knownKeys.has(key)) {
+      const expireAt = api.content.expireAt as string | Date | undefined;
+      wait.data = { kind: 'timer', dueAt: new Date(expireAt ?? Date.now()).toISOString() };
+    }
+    this.waits.set(key, wait);
+  }
+
+  private onWait(api: ElementApi): void {
+    const info = this.info(api.id);
+    if (!info) return;
+    this.apis.set(api.executionId, api);
+    const message = api.content.message as { id?: string } | undefined;
+    if (info.message && message) {
+      const key = `${this.instanceKey}:${api.executionId}`;
+      const wait: Wait = { kind: 'subscription', key, elementId: api.id, executionId: api.executionId };
+      if (!this.input.knownKeys.has(key)) {
+        const correlationKey = resolveValue(info.message.correlationKey, this.cleanVariables());
+        if (correlationKey === null || correlationKey === undefined) {
+          this.fail(api.id, 'EXTRACT_VALUE_ERROR', `correlatiesleutel '${info.message.correlationKey}' is leeg`);
+          return;
+        }
+        wait.data = { kind: 'subscription', messageName: info.message.name, correlationKey: String(correlationKey) };
+      }
+      this.waits.set(key, wait);
+      return;
+    }
+    if (api.type === 'bpmn:UserTask' && info.userTask) {
+      const key = `${this.instanceKey}:${api.executionId}`;
+      const wait: Wait = { kind: 'task', key, elementId: api.id, executionId: api.executionId };
+      if (!this.input.knownKeys.has(key)) {
+        const ut = info.userTask;
+        const vars = this.iterationScope(info, api.content);
+        const local = this.inputs(info, vars);
+        const scope = { ...vars, ...local };
+        wait.data = {
+          kind: 'task',
+          name: info.name,
+          phase: info.phase,
+          formId: ut.formId,
+          formKey: ut.formKey,
+          assignee: nullableString(resolveValue(ut.assignee, scope)),
+          candidateGroups: list(resolveValue(ut.candidateGroups, scope)),
+          candidateUsers: list(resolveValue(ut.candidateUsers, scope)),
+          dueDate: isoOrNull(resolveValue(ut.dueDate, scope)),
+          followUpDate: isoOrNull(resolveValue(ut.followUpDate, scope)),
+          priority: ut.priority === null ? 50 : Number(resolveValue(ut.priority, scope)),
+          variables: scope,
+        };
+      }
+      this.waits.set(key, wait);
+    }
+  }
+
+  private onCall(api: ElementApi): void {
+    const info = this.info(api.id);
+    if (!info?.calledElement) return;
+    this.apis.set(api.executionId, api);
+    const key = `${this.instanceKey}:${api.executionId}`;
+    const wait: Wait = { kind: 'call', key, elementId: api.id, executionId: api.executionId };
+    if (!this.input.knownKeys.has(key)) {
+      const vars = this.iterationScope(info, api.content);
+      const local = this.inputs(info, vars);
+      const processId = resolveValue(info.calledElement.processId, { ...vars, ...local });
+      const childVars = info.calledElement.propagateAllParentVariables ? { ...vars, ...local } : local;
+      wait.data = { kind: 'call', processId: String(processId), variables: childVars };
+    }
+    this.waits.set(key, wait);
+  }
+
+  private listenerJobsFor(api: ElementApi, eventType: 'start' | 'end'): void {
+    const info = this.info(api.id);
+    if (!info?.listeners.length) return;
+    const vars = this.cleanVariables();
+    info.listeners
+      .filter((l) => l.eventType === eventType)
+      .forEach((l, i) => {
+        const key = `${this.instanceKey}:${api.executionId}:${eventType}${i}`;
+        if (this.input.knownKeys.has(key)) return;
+        this.listenerJobs.push({
+          kind: 'job',
+          key,
+          elementId: api.id,
+          executionId: api.executionId,
+          data: {
+            kind: 'job',
+            type: String(resolveValue(l.type, vars)),
+            retries: Number(resolveValue(l.retries, vars) ?? 3),
+            headers: info.headers,
+            variables: vars,
+            listener: eventType,
+          },
+        });
+      });
+  }
+}
+
+function stripEngineKeys(value: unknown): void {
+  // Variables sit under environment.variables at definition and process level.
+  if (!value || typeof value !== 'object') return;
+  const obj = value as Record<string, unknown>;
+  const env = obj.environment as { variables?: Variables } | undefined;
+  if (env?.variables) for (const k of engineKeys) delete env.variables[k];
+  const execution = obj.execution as { processes?: unknown[] } | undefined;
+  for (const p of execution?.processes ?? []) stripEngineKeys(p);
+}
+
+/** Sets variables in a stored state, at definition and process level. */
+export function patchStateVariables(state: EngineState, variables: Variables): void {
+  for (const d of state.definitions) {
+    const env = d.environment as { variables?: Variables } | undefined;
+    if (env) env.variables = { ...env.variables, ...variables };
+    const execution = d.execution as { processes?: Array<{ environment?: { variables?: Variables } }> } | undefined;
+    for (const p of execution?.processes ?? []) {
+      if (p.environment) p.environment.variables = { ...p.environment.variables, ...variables };
+    }
+  }
+}
+
+function nullableString(v: unknown): string | null {
+  return v === null || v === undefined || v === '' ? null : String(v);
+}
+
+function list(v: unknown): string[] {
+  if (v === null || v === undefined) return [];
+  if (Array.isArray(v)) return v.map(String);
+  return String(v)
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+}
+
+function isoOrNull(v: unknown): string | null {
+  if (v === null || v === undefined || v === '') return null;
+  const d = new Date(String(v).replace(/@.*$/, ''));
+  if (Number.isNaN(d.getTime())) throw new FeelError(`'${String(v)}' is geen datum`, String(v));
+  return d.toISOString();
+}

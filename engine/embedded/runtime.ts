@@ -1,0 +1,643 @@
+import { randomUUID } from 'node:crypto';
+import type { Kysely, Transaction } from 'kysely';
+import { EngineError, type EngineEventType, type Variables } from '../port.ts';
+import { loadDefinition, type LoadedDefinition } from './definition.ts';
+import { InstanceRun, patchStateVariables, type EngineState, type EventDraft, type Wait } from './instance-run.ts';
+import type { EngineTables, InstanceRow } from './store/tables.ts';
+
+/**
+ * Turns runs into transactions: load the instance, run it, and write its
+ * state, side records (user tasks, jobs, timers, subscriptions) and events in
+ * one transaction. Nothing stays in memory after the commit.
+ */
+
+export type Tx = Transaction<EngineTables>;
+
+export type Action =
+  | { type: 'start'; variables: Variables; actor?: string | null }
+  | { type: 'resume' }
+  | { type: 'completeJob'; jobKey: string; variables: Variables }
+  | { type: 'throwError'; jobKey: string; errorCode: string; errorMessage: string; variables: Variables }
+  | { type: 'completeTask'; taskKey: string; variables: Variables; actor: string | null }
+  | { type: 'correlate'; subscriptionKey: string; messageKey: string; variables: Variables }
+  | { type: 'childCompleted'; childKey: string; executionId: string; variables: Variables }
+  | { type: 'setVariables'; variables: Variables; actor: string | null };
+
+export interface RunResult {
+  completed: boolean;
+  failed: boolean;
+  variables: Variables;
+}
+
+/** Work to do after commit: wake workers and the timer scheduler. */
+export interface AfterCommit {
+  jobTypes: Set<string>;
+  timerDueAt: string[];
+}
+
+export function newKey(): string {
+  return randomUUID();
+}
+
+export function nowIso(): string {
+  return new Date().toISOString();
+}
+
+export function json(value: unknown): string {
+  return JSON.stringify(value ?? {});
+}
+
+export function parseJson<T>(text: string | null): T {
+  return (text ? JSON.parse(text) : {}) as T;
+}
+
+export class DefinitionCache {
+  private readonly cache = new Map<string, Promise<LoadedDefinition>>();
+  constructor(private readonly db: Kysely<EngineTables>) {}
+
+  get(deploymentKey: string, db: Kysely<EngineTables> | Tx = this.db): Promise<LoadedDefinition> {
+    let hit = this.cache.get(deploymentKey);
+    if (!hit) {
+      hit = (async () => {
+        const row = await db.selectFrom('engine_deployments').select('xml').where('key', '=', deploymentKey).executeTakeFirstOrThrow();
+        return loadDefinition(row.xml);
+      })();
+      hit.catch(() => this.cache.delete(deploymentKey));
+      this.cache.set(deploymentKey, hit);
+    }
+    return hit;
+  }
+}
+
+export interface EventInsert {
+  type: EngineEventType;
+  tenantId: string;
+  bpmnProcessId: string | null;
+  version: number | null;
+  instanceKey: string | null;
+  elementId?: string | null;
+  elementType?: string | null;
+  phase?: string | null;
+  subjectKey?: string | null;
+  actor?: string | null;
+  data?: Record<string, unknown>;
+  occurredAt?: string;
+}
+
+export async function insertEvents(tx: Tx | Kysely<EngineTables>, events: EventInsert[]): Promise<void> {
+  if (!events.length) return;
+  const at = nowIso();
+  const rows = events.map((e) => ({
+    type: e.type,
+    tenant_id: e.tenantId,
+    bpmn_process_id: e.bpmnProcessId,
+    version: e.version,
+    instance_key: e.instanceKey,
+    element_id: e.elementId ?? null,
+    element_type: e.elementType ?? null,
+    phase: e.phase ?? null,
+    subject_key: e.subjectKey ?? null,
+    actor: e.actor ?? null,
+    occurred_at: e.occurredAt ?? at,
+    data: json(e.data),
+  }));
+  // Chunks keep SQLite under its bound-parameter limit.
+  for (let i = 0; i < rows.length; i += 50) await tx.insertInto('engine_events').values(rows.slice(i, i + 50)).execute();
+}
+
+function waitEvent(
+  instance: InstanceRow,
+  run: InstanceRun,
+  wait: Wait,
+  type: EngineEventType,
+  data: Record<string, unknown>,
+  actor: string | null,
+): EventInsert {
+  const info = run.elementInfo(wait.elementId);
+  return {
+    type,
+    tenantId: instance.tenant_id,
+    bpmnProcessId: instance.bpmn_process_id,
+    version: instance.version,
+    instanceKey: instance.key,
+    elementId: wait.elementId,
+    elementType: info?.type ?? null,
+    phase: info?.phase ?? null,
+    subjectKey: wait.key,
+    actor,
+    data,
+  };
+}
+
+function instanceEvent(instance: InstanceRow, e: EventDraft): EventInsert {
+  return {
+    type: e.type,
+    tenantId: instance.tenant_id,
+    bpmnProcessId: instance.bpmn_process_id,
+    version: instance.version,
+    instanceKey: instance.key,
+    elementId: e.elementId,
+    elementType: e.elementType,
+    phase: e.phase,
+    subjectKey: e.subjectKey,
+    actor: e.actor,
+    data: e.data,
+  };
+}
+
+export interface RunOptions {
+  /** The parent is mid-run and takes the child's result itself. */
+  parentLive?: boolean;
+  /** Variables set before the run (incident resolution, setVariables). */
+  patch?: Variables;
+}
+
+export class Runtime {
+  constructor(
+    readonly db: Kysely<EngineTables>,
+    readonly definitions: DefinitionCache,
+  ) {}
+
+  /** Runs one action on one instance inside tx; nested runs (children, parents) join the same tx. */
+  async runInTx(tx: Tx, instanceKey: string, action: Action, after: AfterCommit, opts: RunOptions = {}): Promise<RunResult> {
+    const instance = await tx.selectFrom('engine_instances').selectAll().where('key', '=', instanceKey).executeTakeFirst();
+    if (!instance) throw new EngineError('NOT_FOUND', `procesinstantie ${instanceKey} bestaat niet`);
+    if (instance.status !== 'active') {
+      if (action.type === 'resume') return { completed: false, failed: false, variables: {} };
+      throw new EngineError('INVALID_STATE', `procesinstantie ${instanceKey} is niet actief (${instance.status})`);
+    }
+    const definition = await this.definitions.get(instance.deployment_key, tx);
+
+    const [tasks, jobs, timers, subs, children] = await Promise.all([
+      tx.selectFrom('engine_user_tasks').select(['key', 'state', 'element_id', 'execution_id']).where('instance_key', '=', instanceKey).execute(),
+      tx.selectFrom('engine_jobs').select(['key', 'state', 'type', 'element_id', 'listener']).where('instance_key', '=', instanceKey).execute(),
+      tx.selectFrom('engine_timers').select(['key', 'state', 'element_id']).where('instance_key', '=', instanceKey).execute(),
+      tx.selectFrom('engine_subscriptions').select(['key', 'state', 'element_id']).where('instance_key', '=', instanceKey).execute(),
+      tx.selectFrom('engine_instances').select(['key', 'parent_execution_id']).where('parent_key', '=', instanceKey).execute(),
+    ]);
+    const knownKeys = new Set<string>([
+      ...tasks.map((r) => r.key),
+      ...jobs.map((r) => r.key),
+      ...timers.map((r) => r.key),
+      ...subs.map((r) => r.key),
+      ...children.map((c) => `${instanceKey}:${c.parent_execution_id}`),
+    ]);
+
+    const run = new InstanceRun({ instanceKey, definition, knownKeys });
+    const actorEvents: EventInsert[] = [];
+    try {
+      const patch = { ...(action.type === 'setVariables' ? action.variables : {}), ...opts.patch };
+      if (action.type === 'start') {
+        await run.start({ ...action.variables, ...patch });
+      } else {
+        const state = JSON.parse(instance.state ?? 'null') as EngineState | null;
+        if (!state) throw new EngineError('INVALID_STATE', `procesinstantie ${instanceKey} heeft geen opgeslagen toestand`);
+        if (Object.keys(patch).length) patchStateVariables(state, patch);
+        await run.resume(state);
+      }
+      if (!run.failure) await this.applyAction(tx, instance, run, action, actorEvents);
+      if (!run.failure) await this.settle(tx, instance, run, after);
+
+      if (run.failure) {
+        await this.raiseIncident(tx, instance, run, action);
+        return { completed: false, failed: true, variables: {} };
+      }
+      const variables = run.cleanVariables();
+      const state = run.completed ? null : await run.getState();
+      await this.persist(tx, instance, run, state, variables, after, actorEvents);
+      if (run.completed && instance.parent_key && !opts.parentLive) {
+        await this.notifyParent(tx, instance, variables, after);
+      }
+      return { completed: run.completed, failed: false, variables };
+    } finally {
+      run.stop();
+    }
+  }
+
+  private waitFor(run: InstanceRun, key: string, what: string): Wait {
+    const wait = run.waits.get(key);
+    if (!wait) throw new EngineError('INVALID_STATE', `${what} ${key} wacht niet meer in het proces`);
+    return wait;
+  }
+
+  private async applyAction(tx: Tx, instance: InstanceRow, run: InstanceRun, action: Action, actorEvents: EventInsert[]): Promise<void> {
+    switch (action.type) {
+      case 'start':
+      case 'resume':
+      case 'setVariables':
+        return;
+      case 'completeJob': {
+        const wait = this.waitFor(run, action.jobKey, 'job');
+        const job = await tx.selectFrom('engine_jobs').select(['variables', 'state', 'type']).where('key', '=', action.jobKey).executeTakeFirst();
+        await this.jobDone(tx, instance, wait, job?.state, 'completed', { type: job?.type });
+        run.completeWait(wait, action.variables, parseJson<Variables>(job?.variables ?? null));
+        return;
+      }
+      case 'throwError': {
+        const wait = this.waitFor(run, action.jobKey, 'job');
+        const job = await tx.selectFrom('engine_jobs').select(['state', 'type']).where('key', '=', action.jobKey).executeTakeFirst();
+        await this.jobDone(tx, instance, wait, job?.state, 'error_thrown', { type: job?.type, errorCode: action.errorCode, errorMessage: action.errorMessage });
+        if (Object.keys(action.variables).length) Object.assign(run.variables(), action.variables);
+        run.throwError(wait, action.errorCode, action.errorMessage);
+        return;
+      }
+      case 'completeTask': {
+        const wait = this.waitFor(run, action.taskKey, 'gebruikerstaak');
+        const task = await tx.selectFrom('engine_user_tasks').select(['variables', 'state']).where('key', '=', action.taskKey).executeTakeFirst();
+        if (task?.state === 'created') {
+          // A fact even if the next step raises an incident; a replay finds it done and skips this.
+          await tx
+            .updateTable('engine_user_tasks')
+            .set({ state: 'completed', completed_at: nowIso(), completed_by: action.actor })
+            .where('key', '=', action.taskKey)
+            .execute();
+          actorEvents.push(waitEvent(instance, run, wait, 'user_task.completed', { variables: Object.keys(action.variables) }, action.actor));
+        }
+        run.completeWait(wait, action.variables, parseJson<Variables>(task?.variables ?? null));
+        return;
+      }
+      case 'correlate': {
+        const wait = this.waitFor(run, action.subscriptionKey, 'berichtabonnement');
+        run.completeWait(wait, action.variables);
+        if (!run.failure) {
+          run.events.push({
+            type: 'message.correlated',
+            elementId: wait.elementId,
+            elementType: null,
+            phase: null,
+            subjectKey: action.messageKey,
+            actor: null,
+            data: { subscriptionKey: wait.key },
+          });
+        }
+        return;
+      }
+      case 'childCompleted': {
+        const wait = run.findWait('call', action.executionId);
+        if (!wait) throw new EngineError('INVALID_STATE', `aanroep ${action.executionId} wacht niet meer`);
+        run.completeWait(wait, this.childOutput(run, wait.elementId, action.variables));
+        return;
+      }
+    }
+  }
+
+  private async jobDone(tx: Tx, instance: InstanceRow, wait: Wait, state: string | undefined, to: 'completed' | 'error_thrown', data: Record<string, unknown>): Promise<void> {
+    if (state === 'completed' || state === 'error_thrown') return;
+    await tx.updateTable('engine_jobs').set({ state: to, updated_at: nowIso() }).where('key', '=', wait.key).execute();
+    // Written now, not with the run: the worker's work is done even if the next step raises an incident.
+    await insertEvents(tx, [
+      {
+        type: to === 'completed' ? 'job.completed' : 'job.error_thrown',
+        tenantId: instance.tenant_id,
+        bpmnProcessId: instance.bpmn_process_id,
+        version: instance.version,
+        instanceKey: instance.key,
+        elementId: wait.elementId,
+        subjectKey: wait.key,
+        data,
+      },
+    ]);
+  }
+
+  /** Starts called children and correlates buffered messages until nothing new happens. */
+  private async settle(tx: Tx, instance: InstanceRow, run: InstanceRun, after: AfterCommit): Promise<void> {
+    const handled = new Set<string>();
+    for (let round = 0; round < 1000 && !run.failure; round++) {
+      const fresh = [...run.waits.values()].find((w) => w.data && !handled.has(w.key) && (w.kind === 'call' || w.kind === 'subscription'));
+      if (!fresh) return;
+      handled.add(fresh.key);
+      if (fresh.data?.kind === 'call') {
+        let child: RunResult;
+        try {
+          child = await this.startChild(tx, instance, fresh, fresh.data.processId, fresh.data.variables, after);
+        } catch (err) {
+          if (!(err instanceof ChildMissing)) throw err;
+          run.fail(err.elementId, 'CALLED_ELEMENT_ERROR', err.message);
+          return;
+        }
+        if (child.completed) {
+          const info = run.waits.get(fresh.key);
+          if (info) run.completeWait(info, this.childOutput(run, fresh.elementId, child.variables));
+        }
+      } else if (fresh.data?.kind === 'subscription') {
+        const message = await tx
+          .selectFrom('engine_messages')
+          .selectAll()
+          .where('tenant_id', '=', instance.tenant_id)
+          .where('name', '=', fresh.data.messageName)
+          .where('correlation_key', '=', fresh.data.correlationKey)
+          .where('state', '=', 'buffered')
+          .where('expires_at', '>', nowIso())
+          .orderBy('published_at')
+          .executeTakeFirst();
+        if (message) {
+          run.completeWait(fresh, parseJson<Variables>(message.variables));
+          if (run.failure) return;
+          await tx.updateTable('engine_messages').set({ state: 'correlated' }).where('key', '=', message.key).execute();
+          run.events.push({
+            type: 'message.correlated',
+            elementId: fresh.elementId,
+            elementType: null,
+            phase: null,
+            subjectKey: message.key,
+            actor: null,
+            data: { subscriptionKey: fresh.key, buffered: true },
+          });
+        }
+      }
+    }
+  }
+
+  /** Zeebe: without propagateAllChildVariables only the output mappings bring child variables back. */
+  private childOutput(run: InstanceRun, elementId: string, childVars: Variables): Variables {
+    const info = run.elementInfo(elementId);
+    if (info?.calledElement && !info.calledElement.propagateAllChildVariables && !info.io.outputs.length) return {};
+    return childVars;
+  }
+
+  private async startChild(tx: Tx, parent: InstanceRow, wait: Wait, processId: string, variables: Variables, after: AfterCommit): Promise<RunResult> {
+    const deployment = await tx
+      .selectFrom('engine_deployments')
+      .select(['key', 'version', 'bpmn_process_id'])
+      .where('tenant_id', '=', parent.tenant_id)
+      .where('bpmn_process_id', '=', processId)
+      .orderBy('version', 'desc')
+      .executeTakeFirst();
+    if (!deployment) {
+      throw new ChildMissing(wait.elementId, `aangeroepen proces '${processId}' is niet gedeployed voor ${parent.tenant_id}`);
+    }
+    const key = newKey();
+    const at = nowIso();
+    await tx
+      .insertInto('engine_instances')
+      .values({
+        key,
+        tenant_id: parent.tenant_id,
+        deployment_key: deployment.key,
+        bpmn_process_id: deployment.bpmn_process_id,
+        version: deployment.version,
+        status: 'active',
+        state: null,
+        variables: json(variables),
+        parent_key: parent.key,
+        parent_execution_id: wait.executionId,
+        parent_element_id: wait.elementId,
+        parent_pending: 0,
+        started_at: at,
+        ended_at: null,
+        updated_at: at,
+      })
+      .execute();
+    await insertEvents(tx, [
+      {
+        type: 'process_instance.started',
+        tenantId: parent.tenant_id,
+        bpmnProcessId: deployment.bpmn_process_id,
+        version: deployment.version,
+        instanceKey: key,
+        data: { parentKey: parent.key, parentElementId: wait.elementId },
+      },
+    ]);
+    return this.runInTx(tx, key, { type: 'start', variables }, after, { parentLive: true });
+  }
+
+  private async notifyParent(tx: Tx, child: InstanceRow, variables: Variables, after: AfterCommit): Promise<void> {
+    const parent = await tx.selectFrom('engine_instances').select(['status']).where('key', '=', child.parent_key!).executeTakeFirst();
+    if (parent?.status === 'active') {
+      await this.runInTx(tx, child.parent_key!, { type: 'childCompleted', childKey: child.key, executionId: child.parent_execution_id!, variables }, after);
+    }
+    await tx.updateTable('engine_instances').set({ parent_pending: 0 }).where('key', '=', child.key).execute();
+  }
+
+  private async raiseIncident(tx: Tx, instance: InstanceRow, run: InstanceRun, action: Action): Promise<void> {
+    const failure = run.failure!;
+    const key = newKey();
+    await tx
+      .insertInto('engine_incidents')
+      .values({
+        key,
+        instance_key: instance.key,
+        tenant_id: instance.tenant_id,
+        bpmn_process_id: instance.bpmn_process_id,
+        element_id: failure.elementId,
+        job_key: action.type === 'completeJob' || action.type === 'throwError' ? action.jobKey : null,
+        error_type: failure.errorType,
+        error_message: failure.message,
+        pending_action: json(action),
+        state: 'active',
+        created_at: nowIso(),
+        resolved_at: null,
+      })
+      .execute();
+    if (action.type === 'resume') {
+      // The due timers would fail again on every tick: hold them until the incident is resolved.
+      await tx
+        .updateTable('engine_timers')
+        .set({ state: 'blocked' })
+        .where('instance_key', '=', instance.key)
+        .where('state', '=', 'pending')
+        .where('due_at', '<=', nowIso())
+        .execute();
+    }
+    await insertEvents(tx, [
+      {
+        type: 'incident.created',
+        tenantId: instance.tenant_id,
+        bpmnProcessId: instance.bpmn_process_id,
+        version: instance.version,
+        instanceKey: instance.key,
+        elementId: failure.elementId,
+        subjectKey: key,
+        data: { errorType: failure.errorType, errorMessage: failure.message },
+      },
+    ]);
+  }
+
+  private async persist(
+    tx: Tx,
+    instance: InstanceRow,
+    run: InstanceRun,
+    state: EngineState | null,
+    variables: Variables,
+    after: AfterCommit,
+    extraEvents: EventInsert[],
+  ): Promise<void> {
+    const at = nowIso();
+    const events: EventInsert[] = run.events.map((e) => instanceEvent(instance, e));
+    const ev = (type: EngineEventType, wait: Wait, data: Record<string, unknown> = {}) => {
+      events.push(waitEvent(instance, run, wait, type, data, null));
+    };
+    const open = {
+      task: new Set<string>(),
+      job: new Set<string>(),
+      timer: new Set<string>(),
+      subscription: new Set<string>(),
+    };
+    for (const w of run.waits.values()) if (w.kind !== 'call') open[w.kind].add(w.key);
+
+    // Records that closed in this run: completed by the action, or canceled because the element left.
+    const [tasks, jobs, timers, subs] = await Promise.all([
+      tx.selectFrom('engine_user_tasks').select(['key', 'element_id']).where('instance_key', '=', instance.key).where('state', '=', 'created').execute(),
+      tx
+        .selectFrom('engine_jobs')
+        .select(['key', 'element_id'])
+        .where('instance_key', '=', instance.key)
+        .where('listener', 'is', null)
+        .where('state', 'in', ['activatable', 'activated', 'failed'])
+        .execute(),
+      tx.selectFrom('engine_timers').select(['key', 'element_id']).where('instance_key', '=', instance.key).where('state', 'in', ['pending', 'blocked']).execute(),
+      tx.selectFrom('engine_subscriptions').select(['key', 'element_id']).where('instance_key', '=', instance.key).where('state', '=', 'open').execute(),
+    ]);
+    const closedTasks = tasks.filter((r) => !open.task.has(r.key));
+    if (closedTasks.length) {
+      await tx.updateTable('engine_user_tasks').set({ state: 'canceled', completed_at: at }).where('key', 'in', closedTasks.map((r) => r.key)).execute();
+      for (const r of closedTasks) ev('user_task.canceled', { kind: 'task', key: r.key, elementId: r.element_id, executionId: '' });
+    }
+    const closedJobs = jobs.filter((r) => !open.job.has(r.key));
+    if (closedJobs.length) {
+      await tx.updateTable('engine_jobs').set({ state: 'canceled', updated_at: at }).where('key', 'in', closedJobs.map((r) => r.key)).execute();
+      for (const r of closedJobs) ev('job.canceled', { kind: 'job', key: r.key, elementId: r.element_id, executionId: '' });
+    }
+    const closedTimers = timers.filter((r) => !open.timer.has(r.key));
+    for (const r of closedTimers) {
+      const fired = run.firedTimers.has(r.key);
+      await tx.updateTable('engine_timers').set({ state: fired ? 'fired' : 'canceled' }).where('key', '=', r.key).execute();
+      ev(fired ? 'timer.fired' : 'timer.canceled', { kind: 'timer', key: r.key, elementId: r.element_id, executionId: '' });
+    }
+    const closedSubs = subs.filter((r) => !open.subscription.has(r.key));
+    for (const r of closedSubs) {
+      const state = run.correlatedSubscriptions.has(r.key) ? 'correlated' : 'closed';
+      await tx.updateTable('engine_subscriptions').set({ state }).where('key', '=', r.key).execute();
+    }
+
+    // New waits.
+    for (const w of [...run.waits.values(), ...run.listenerJobs, ...run.transientWaits]) {
+      const d = w.data;
+      if (!d) continue;
+      if (d.kind === 'task') {
+        await tx
+          .insertInto('engine_user_tasks')
+          .values({
+            key: w.key,
+            instance_key: instance.key,
+            tenant_id: instance.tenant_id,
+            deployment_key: instance.deployment_key,
+            bpmn_process_id: instance.bpmn_process_id,
+            version: instance.version,
+            element_id: w.elementId,
+            execution_id: w.executionId,
+            name: d.name,
+            phase: d.phase,
+            form_id: d.formId,
+            form_key: d.formKey,
+            assignee: d.assignee,
+            candidate_groups: JSON.stringify(d.candidateGroups),
+            candidate_users: JSON.stringify(d.candidateUsers),
+            due_date: d.dueDate,
+            follow_up_date: d.followUpDate,
+            priority: d.priority,
+            state: 'created',
+            variables: json(d.variables),
+            created_at: at,
+            completed_at: null,
+            completed_by: null,
+          })
+          .execute();
+        ev('user_task.created', w, { formId: d.formId, dueDate: d.dueDate, candidateGroups: d.candidateGroups });
+        if (d.assignee) ev('user_task.assigned', w, { assignee: d.assignee });
+      } else if (d.kind === 'job') {
+        await tx
+          .insertInto('engine_jobs')
+          .values({
+            key: w.key,
+            instance_key: instance.key,
+            tenant_id: instance.tenant_id,
+            bpmn_process_id: instance.bpmn_process_id,
+            version: instance.version,
+            element_id: w.elementId,
+            execution_id: w.executionId,
+            listener: d.listener,
+            type: d.type,
+            state: 'activatable',
+            retries: d.retries,
+            custom_headers: json(d.headers),
+            variables: json(d.variables),
+            error_message: null,
+            available_at: at,
+            deadline: null,
+            worker: null,
+            created_at: at,
+            updated_at: at,
+          })
+          .execute();
+        after.jobTypes.add(d.type);
+        ev('job.created', w, { type: d.type, retries: d.retries, listener: d.listener });
+      } else if (d.kind === 'timer') {
+        await tx
+          .insertInto('engine_timers')
+          .values({
+            key: w.key,
+            instance_key: instance.key,
+            tenant_id: instance.tenant_id,
+            element_id: w.elementId,
+            execution_id: w.executionId,
+            due_at: d.dueAt,
+            state: run.firedTimers.has(w.key) ? 'fired' : 'pending',
+            created_at: at,
+          })
+          .execute();
+        ev('timer.created', w, { dueAt: d.dueAt });
+        if (run.firedTimers.has(w.key)) ev('timer.fired', w);
+        else after.timerDueAt.push(d.dueAt);
+      } else if (d.kind === 'subscription') {
+        await tx
+          .insertInto('engine_subscriptions')
+          .values({
+            key: w.key,
+            instance_key: instance.key,
+            tenant_id: instance.tenant_id,
+            element_id: w.elementId,
+            execution_id: w.executionId,
+            message_name: d.messageName,
+            correlation_key: d.correlationKey,
+            state: run.correlatedSubscriptions.has(w.key) ? 'correlated' : 'open',
+            created_at: at,
+          })
+          .execute();
+      }
+    }
+
+    if (run.completed) {
+      events.push({
+        type: 'process_instance.completed',
+        tenantId: instance.tenant_id,
+        bpmnProcessId: instance.bpmn_process_id,
+        version: instance.version,
+        instanceKey: instance.key,
+      });
+    }
+    await tx
+      .updateTable('engine_instances')
+      .set({
+        state: state ? JSON.stringify(state) : null,
+        variables: json(variables),
+        status: run.completed ? 'completed' : 'active',
+        ended_at: run.completed ? at : null,
+        updated_at: at,
+        parent_pending: run.completed && instance.parent_key ? 1 : 0,
+      })
+      .where('key', '=', instance.key)
+      .execute();
+    await insertEvents(tx, [...extraEvents, ...events]);
+  }
+}
+
+/** A call activity names a process that is not deployed: an incident on the parent. */
+export class ChildMissing extends Error {
+  constructor(
+    readonly elementId: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
