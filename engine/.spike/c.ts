@@ -1,4 +1,0 @@
-import { evaluate } from 'feelin';
-for (const f of ['string join(["a","b"], ",")', 'context put({}, "a", 1)', 'context merge([{a:1},{b:2}])', 'get value({a:1}, "a")', 'is empty([])', 'is blank("")', 'trim(" a ")', 'uuid()', 'to json({a:1})', 'from json("{\\"a\\":1}")', 'partition([1,2,3],2)', 'duplicate values([1,1])', 'distinct values([1,1])', 'day of week(date("2026-01-01"))', 'last day of month(date("2026-02-01"))', 'date and time("2026-01-01T10:00:00Z") + duration("P1D")', 'string(date and time("2026-01-01T10:00:00@Europe/Amsterdam"))', 'abs(-1)', 'round up(1.2, 0)', 'string length("ab")', 'matches("a","a")']) {
-  try { const r = evaluate(f, {}); console.log(f, '=>', JSON.stringify(r.value?.toString?.() ?? r.value), r.warnings.map(w => w.type).join(',')); } catch (e: any) { console.log(f, 'THROWS', e.message); }
-}
