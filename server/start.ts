@@ -1,6 +1,8 @@
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import type { Logger } from 'pino';
+import { EmbeddedEngine } from '../engine/index.ts';
+import type { WorkflowEngine } from '../engine/port.ts';
 import { deleteExpiredSessions } from './auth/sessions.ts';
 import { createDatabase, type Database } from './db/database.ts';
 import { migrateToLatest } from './db/migrate.ts';
@@ -28,6 +30,7 @@ export interface StartOptions {
 export interface RunningRegie {
   url: string;
   database: Database;
+  engine: WorkflowEngine;
   logger: Logger;
   server: Server;
   /** Stops accepting, lets in-flight requests finish, then closes the database. */
@@ -44,6 +47,8 @@ export async function startRegie(opts: StartOptions = {}): Promise<RunningRegie>
     logger.info(report, 'demogegevens aangemaakt');
   }
   await deleteExpiredSessions(database.db);
+  const engine = new EmbeddedEngine({ db: database.db, onError: (err) => logger.error({ err }, 'engine') });
+  await engine.start();
 
   let uiState: 'ready' | 'building' | 'failed' = 'ready';
   if (opts.buildUi !== false && !opts.uiDistDir && uiNeedsBuild()) {
@@ -62,6 +67,7 @@ export async function startRegie(opts: StartOptions = {}): Promise<RunningRegie>
 
   const { app } = createApp({
     database,
+    engine,
     logger,
     session: { secret: opts.sessionSecret ?? 'regie-test-secret-not-for-production', ttlMs: opts.sessionTtlMs ?? 8 * 3_600_000 },
     secureCookies: opts.secureCookies ?? false,
@@ -85,8 +91,10 @@ export async function startRegie(opts: StartOptions = {}): Promise<RunningRegie>
         // Keep-alive sockets without a request in flight would hold close() open.
         server.closeIdleConnections();
       });
+      // Workers and runs finish their current step before the database goes away.
+      await engine.stop();
       await database.close();
     })());
 
-  return { url, database, logger, server, close };
+  return { url, database, engine, logger, server, close };
 }

@@ -2,6 +2,7 @@ import { Migrator, type Migration, type MigrationProvider } from 'kysely';
 import { engineMigrations } from '../../engine/embedded/store/migrations.ts';
 import type { Database } from './database.ts';
 import { coreMigration } from './migrations/001-core.ts';
+import { ledgerMigration } from './migrations/200-ledger.ts';
 
 /**
  * One ordered list of migrations for both dialects. Names sort globally:
@@ -11,6 +12,7 @@ function allMigrations(database: Database): Record<string, Migration> {
   return {
     '001-core': coreMigration,
     ...engineMigrations(database.dialect),
+    '200-ledger': ledgerMigration,
   };
 }
 

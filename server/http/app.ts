@@ -12,6 +12,11 @@ import { healthRoutes } from '../health/routes.ts';
 import { klantRoutes } from '../klanten/routes.ts';
 import { tenantRoutes } from '../tenants/routes.ts';
 import { userRoutes } from '../users/routes.ts';
+import type { WorkflowEngine } from '../../engine/port.ts';
+import { FormRegistry } from '../forms/form-registry.ts';
+import { formRoutes } from '../forms/routes.ts';
+import { processRoutes } from '../processes/routes.ts';
+import { taskRoutes } from '../tasks/routes.ts';
 import { errorHandler, notFoundApi } from './errors.ts';
 import { buildOpenApiDocument } from './openapi.ts';
 import { z } from 'zod';
@@ -21,6 +26,7 @@ import { uiRouter } from './ui.ts';
 
 export interface AppOptions {
   database: Database;
+  engine: WorkflowEngine;
   logger: Logger;
   session: SessionKeys;
   secureCookies: boolean;
@@ -34,12 +40,16 @@ export const BODY_LIMIT = '256kb';
 
 export function allRoutes(opts: AppOptions): AnyRouteSpec[] {
   const { db, dialect } = opts.database;
+  const forms = new FormRegistry(opts.engine);
   return [
     ...healthRoutes(db, dialect, opts.uiState),
     ...authRoutes(db, opts.session, opts.secureCookies),
     ...tenantRoutes(db),
     ...klantRoutes(db),
     ...userRoutes(db),
+    ...taskRoutes(opts.engine, forms),
+    ...formRoutes(opts.engine, forms),
+    ...processRoutes(opts.engine),
   ];
 }
 
