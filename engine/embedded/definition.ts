@@ -378,6 +378,12 @@ export async function loadDefinition(xml: string): Promise<LoadedDefinition> {
   const sourceContext = serialize(parsed.context as never, TypeResolver(elements as never)) as unknown as {
     getActivityById(id: string): { behaviour: Record<string, unknown> } | undefined;
   };
+  // Conditions run as 'feel' scripts so the engine knows which flow is evaluated (see InstanceRun).
+  const flows = (sourceContext as unknown as { getSequenceFlows(): Array<{ behaviour: { conditionExpression?: { body?: string; language?: string } } }> }).getSequenceFlows();
+  for (const flow of flows) {
+    const cond = flow.behaviour.conditionExpression;
+    if (cond?.body) cond.language = 'feel';
+  }
   for (const info of proc.elements.values()) {
     const activity = sourceContext.getActivityById(info.id);
     if (!activity) continue;

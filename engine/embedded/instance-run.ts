@@ -67,6 +67,7 @@ interface ElementApi {
   type: string;
   executionId: string;
   content: Record<string, unknown> & { parent?: { id?: string; executionId?: string }; isRootScope?: boolean; index?: number };
+  environment?: { variables: Variables };
   signal(message?: unknown): void;
   sendApiMessage(action: string, content?: unknown): void;
 }
@@ -126,6 +127,12 @@ export class InstanceRun {
   readonly transientWaits: Wait[] = [];
   readonly correlatedSubscriptions = new Set<string>();
   private readonly entered = new Set<string>();
+  /** Elements that left without completing (discard), by execution id. */
+  readonly terminated = new Set<string>();
+  /** Variables object of the scope each wait runs in (a subprocess has its own copy). */
+  private readonly scopes = new Map<string, Variables>();
+  /** Execute-message content of each wait (multi-instance item and index live here). */
+  private readonly contents = new Map<string, Record<string, unknown>>();
 
   constructor(private readonly input: RunInput) {}
 
@@ -144,33 +151,51 @@ export class InstanceRun {
   private createEngine(): BpmnEngine {
     const run = this;
     const expressions = {
-      resolveExpression(expr: unknown, context?: { environment?: { variables?: Variables }; content?: { id?: string; type?: string; sourceId?: string } }) {
+      resolveExpression(expr: unknown, context?: { environment?: { variables?: Variables }; content?: { id?: string } }) {
         if (!isFeel(expr)) return expr;
         const vars = context?.environment?.variables ?? run.variables();
-        const elementId = context?.content?.sourceId ?? context?.content?.id ?? null;
-        const isCondition = context?.content?.type === 'bpmn:SequenceFlow';
-        let value: unknown;
+        const elementId = context?.content?.id ?? null;
         try {
-          value = evaluateFeel(expr.slice(1), vars);
+          return evaluateFeel(expr.slice(1), vars);
         } catch (err) {
-          run.fail(elementId, isCondition ? 'CONDITION_ERROR' : 'EXTRACT_VALUE_ERROR', (err as Error).message);
+          run.fail(elementId, 'EXTRACT_VALUE_ERROR', (err as Error).message);
           throw err;
         }
-        if (isCondition && typeof value !== 'boolean') {
-          const msg = `voorwaarde '${expr.slice(1)}' gaf ${JSON.stringify(value)} in plaats van true/false`;
-          run.fail(elementId, 'CONDITION_ERROR', msg);
-          throw new FeelError(msg, expr);
-        }
-        return value;
       },
       isExpression: isFeel,
       hasExpression: isFeel,
+    };
+    // Sequence-flow conditions (language 'feel', set at load): must give a boolean; the incident names the gateway.
+    const scripts = {
+      register() {},
+      getScript(language: string, flow: { id: string; sourceId?: string; behaviour: { conditionExpression?: { body?: string } } }) {
+        if (language !== 'feel') return undefined;
+        const body = flow.behaviour.conditionExpression?.body ?? '';
+        return {
+          execute(scope: { environment: { variables: Variables } }, callback: (err: Error | null, result?: unknown) => void) {
+            let value: unknown;
+            try {
+              value = evaluateFeel(body.slice(1), scope.environment.variables);
+            } catch (err) {
+              run.fail(flow.sourceId ?? flow.id, 'CONDITION_ERROR', `voorwaarde op ${flow.id}: ${(err as Error).message}`);
+              return callback(err as Error);
+            }
+            if (typeof value !== 'boolean') {
+              const msg = `voorwaarde op ${flow.id} ('${body.slice(1)}') gaf ${JSON.stringify(value)} in plaats van true/false`;
+              run.fail(flow.sourceId ?? flow.id, 'CONDITION_ERROR', msg);
+              return callback(new FeelError(msg, body));
+            }
+            return callback(null, value);
+          },
+        };
+      },
     };
     const extension = (activity: BpmnActivity) => {
       if (!this.info(activity.id)?.taskDefinition || activity.type === 'bpmn:UserTask') return;
       activity.behaviour.Service = function ZeebeJob() {
         return {
           execute(message: { content: ElementApi['content'] & { executionId: string } }, callback: ServiceCallback) {
+            run.scopes.set(message.content.executionId, activity.environment.variables);
             run.onJobWait(activity.id, message.content, callback);
           },
         };
@@ -186,6 +211,7 @@ export class InstanceRun {
       name: this.input.instanceKey,
       sourceContext: this.input.definition.sourceContext,
       expressions,
+      scripts,
       extensions: { zeebe: extension },
       timers,
       Logger: silentLogger,
@@ -284,17 +310,28 @@ export class InstanceRun {
     return undefined;
   }
 
-  /** Merges variables Zeebe-style: through output mappings when the element has them, else as is. */
-  mergeOutput(elementId: string, result: Variables, local: Variables = {}): void {
+  /**
+   * Merges variables Zeebe-style: through output mappings when the element has
+   * them, else as is; into the process scope and the scope the element runs in
+   * (bpmn-elements gives a subprocess its own copy). Multi-instance results only
+   * travel through the output collection.
+   */
+  mergeOutput(elementId: string, result: Variables, local: Variables = {}, executionId?: string): void {
     const info = this.info(elementId);
     const vars = this.variables();
+    const targets = [vars];
+    const scope = executionId ? this.scopes.get(executionId) : undefined;
+    if (scope && scope !== vars) targets.push(scope);
     try {
+      let out: Variables = result;
       if (info?.io.outputs.length) {
-        const scope = { ...vars, ...local, ...result };
-        for (const o of info.io.outputs) vars[o.target] = resolveValue(o.source, scope);
-      } else {
-        Object.assign(vars, result);
+        const ctx = { ...vars, ...local, ...result };
+        out = {};
+        for (const o of info.io.outputs) out[o.target] = resolveValue(o.source, ctx);
+      } else if (info?.loop) {
+        out = {};
       }
+      for (const t of targets) Object.assign(t, out);
     } catch (err) {
       this.fail(elementId, 'EXTRACT_VALUE_ERROR', (err as Error).message);
     }
@@ -302,16 +339,20 @@ export class InstanceRun {
 
   private collectLoopOutput(wait: Wait, result: Variables): void {
     const info = this.info(wait.elementId);
-    const api = this.apis.get(wait.executionId);
-    if (!info?.loop?.outputCollection || !info.loop.outputElement || !api) return;
+    const content = this.contents.get(wait.executionId);
+    if (!info?.loop?.outputCollection || !info.loop.outputElement || !content) return;
     const vars = this.variables();
-    const item = info.loop.inputElement ? { [info.loop.inputElement]: api.content[info.loop.inputElement] } : {};
+    const item = info.loop.inputElement ? { [info.loop.inputElement]: content[info.loop.inputElement] } : {};
     try {
       const value = resolveValue(info.loop.outputElement, { ...vars, ...item, ...result });
       const current = vars[info.loop.outputCollection];
-      const list = Array.isArray(current) ? current : [];
-      list[api.content.index ?? list.length] = value ?? null;
+      const list = Array.isArray(current) ? [...current] : [];
+      const index = typeof content.index === 'number' ? content.index : list.length;
+      while (list.length < index) list.push(null);
+      list[index] = value ?? null;
       vars[info.loop.outputCollection] = list;
+      const scope = this.scopes.get(wait.executionId);
+      if (scope && scope !== vars) scope[info.loop.outputCollection] = list;
     } catch (err) {
       this.fail(wait.elementId, 'EXTRACT_VALUE_ERROR', (err as Error).message);
     }
@@ -320,7 +361,7 @@ export class InstanceRun {
   completeWait(wait: Wait, result: Variables, local: Variables = {}): void {
     const info = this.info(wait.elementId);
     if (info?.loop) this.collectLoopOutput(wait, result);
-    this.mergeOutput(wait.elementId, result, local);
+    this.mergeOutput(wait.elementId, result, local, wait.executionId);
     if (this.failure) return;
     this.waits.delete(wait.key);
     if (wait.kind === 'subscription') {
@@ -363,6 +404,7 @@ export class InstanceRun {
   private onJobWait(elementId: string, content: ElementApi['content'] & { executionId: string }, callback: ServiceCallback): void {
     const key = `${this.instanceKey}:${content.executionId}`;
     this.services.set(content.executionId, callback);
+    this.contents.set(content.executionId, content);
     const wait: Wait = { kind: 'job', key, elementId, executionId: content.executionId };
     if (!this.input.knownKeys.has(key)) {
       const info = this.info(elementId)!;
@@ -439,7 +481,10 @@ export class InstanceRun {
       case 'activity.discard':
         if (!isRoot) return;
         // Flows not taken discard elements that never ran: only entered elements terminate.
-        if (api.type !== 'bpmn:BoundaryEvent' && this.wasEntered(api.executionId)) this.event('element.terminated', api);
+        if (api.type !== 'bpmn:BoundaryEvent' && this.wasEntered(api.executionId)) {
+          this.terminated.add(api.executionId);
+          this.event('element.terminated', api);
+        }
         this.closeWaitsOf(api.executionId);
         return;
       case 'activity.leave':
@@ -497,6 +542,8 @@ export class InstanceRun {
     const info = this.info(api.id);
     if (!info) return;
     this.apis.set(api.executionId, api);
+    this.contents.set(api.executionId, api.content);
+    if (api.environment) this.scopes.set(api.executionId, api.environment.variables);
     const message = api.content.message as { id?: string } | undefined;
     if (info.message && message) {
       const key = `${this.instanceKey}:${api.executionId}`;
@@ -543,6 +590,7 @@ export class InstanceRun {
     const info = this.info(api.id);
     if (!info?.calledElement) return;
     this.apis.set(api.executionId, api);
+    if (api.environment) this.scopes.set(api.executionId, api.environment.variables);
     const key = `${this.instanceKey}:${api.executionId}`;
     const wait: Wait = { kind: 'call', key, elementId: api.id, executionId: api.executionId };
     if (!this.input.knownKeys.has(key)) {

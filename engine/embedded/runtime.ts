@@ -467,6 +467,15 @@ export class Runtime {
     const ev = (type: EngineEventType, wait: Wait, data: Record<string, unknown> = {}) => {
       events.push(waitEvent(instance, run, wait, type, data, null));
     };
+    // An interrupted wait (boundary event) ends its element without activity.discard.
+    const terminated = (elementId: string, executionId: string) => {
+      const root = executionId.replace(/_\d+$/, '');
+      if (run.terminated.has(executionId) || run.terminated.has(root)) return;
+      run.terminated.add(executionId);
+      events.push(waitEvent(instance, run, { kind: 'task', key: '', elementId, executionId }, 'element.terminated', {}, null));
+      const last = events[events.length - 1]!;
+      last.subjectKey = null;
+    };
     const open = {
       task: new Set<string>(),
       job: new Set<string>(),
@@ -477,10 +486,10 @@ export class Runtime {
 
     // Records that closed in this run: completed by the action, or canceled because the element left.
     const [tasks, jobs, timers, subs] = await Promise.all([
-      tx.selectFrom('engine_user_tasks').select(['key', 'element_id']).where('instance_key', '=', instance.key).where('state', '=', 'created').execute(),
+      tx.selectFrom('engine_user_tasks').select(['key', 'element_id', 'execution_id']).where('instance_key', '=', instance.key).where('state', '=', 'created').execute(),
       tx
         .selectFrom('engine_jobs')
-        .select(['key', 'element_id'])
+        .select(['key', 'element_id', 'execution_id'])
         .where('instance_key', '=', instance.key)
         .where('listener', 'is', null)
         .where('state', 'in', ['activatable', 'activated', 'failed'])
@@ -491,12 +500,18 @@ export class Runtime {
     const closedTasks = tasks.filter((r) => !open.task.has(r.key));
     if (closedTasks.length) {
       await tx.updateTable('engine_user_tasks').set({ state: 'canceled', completed_at: at }).where('key', 'in', closedTasks.map((r) => r.key)).execute();
-      for (const r of closedTasks) ev('user_task.canceled', { kind: 'task', key: r.key, elementId: r.element_id, executionId: '' });
+      for (const r of closedTasks) {
+        terminated(r.element_id, r.execution_id);
+        ev('user_task.canceled', { kind: 'task', key: r.key, elementId: r.element_id, executionId: '' });
+      }
     }
     const closedJobs = jobs.filter((r) => !open.job.has(r.key));
     if (closedJobs.length) {
       await tx.updateTable('engine_jobs').set({ state: 'canceled', updated_at: at }).where('key', 'in', closedJobs.map((r) => r.key)).execute();
-      for (const r of closedJobs) ev('job.canceled', { kind: 'job', key: r.key, elementId: r.element_id, executionId: '' });
+      for (const r of closedJobs) {
+        terminated(r.element_id, r.execution_id);
+        ev('job.canceled', { kind: 'job', key: r.key, elementId: r.element_id, executionId: '' });
+      }
     }
     const closedTimers = timers.filter((r) => !open.timer.has(r.key));
     for (const r of closedTimers) {
