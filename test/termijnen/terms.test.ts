@@ -41,7 +41,7 @@ describe('addDuration (plain calendar, no Atw)', () => {
 });
 
 describe('statutoryTermEnd: Algemene termijnenwet art. 1 and 2', () => {
-  it.each([
+  it.each<[string, string, string, string, string | null, string]>([
     // [start (day 0), duration, plain end, end, article, why]
     ['2026-03-19', 'P8W', '2026-05-14', '2026-05-18', 'Atw art. 1', "law.md's example: Hemelvaartsdag, equated Friday, weekend"],
     ['2026-02-20', 'P6W', '2026-04-03', '2026-04-07', 'Atw art. 1', 'Goede Vrijdag, weekend, Tweede Paasdag'],
