@@ -90,12 +90,12 @@ export function OptionGroupField(props: ComponentProps) {
         );
         return (
           <div className={`utrecht-form-field utrecht-form-field--${multiple ? 'checkbox' : 'radio'}`} key={value}>
-            <div className="utrecht-form-field__input">
-              {input}{' '}
+            <div className="utrecht-form-field__label">
               <FormLabel htmlFor={id} type={multiple ? 'checkbox' : 'radio'}>
                 {option.label}
               </FormLabel>
             </div>
+            <div className="utrecht-form-field__input">{input}</div>
           </div>
         );
       })}

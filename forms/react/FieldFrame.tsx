@@ -40,7 +40,8 @@ export function FieldFrame({ id, label, description, hint, error, optional, type
   );
   return (
     <FormField invalid={Boolean(error)} type={type} className="regie-form-field">
-      {type === 'checkbox' ? null : <div className="utrecht-form-field__label">{labelElement}</div>}
+      {/* For a checkbox the Utrecht grid puts this label beside the box, not above it. */}
+      <div className="utrecht-form-field__label">{labelElement}</div>
       {help !== '' && <FormFieldDescription id={`${id}-beschrijving`}>{help}</FormFieldDescription>}
       {error && (
         <FormFieldErrorMessage id={`${id}-fout`}>
@@ -48,10 +49,7 @@ export function FieldFrame({ id, label, description, hint, error, optional, type
           {error}
         </FormFieldErrorMessage>
       )}
-      <div className="utrecht-form-field__input">
-        {children(aria)}
-        {type === 'checkbox' ? <> {labelElement}</> : null}
-      </div>
+      <div className="utrecht-form-field__input">{children(aria)}</div>
     </FormField>
   );
 }
