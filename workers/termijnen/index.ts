@@ -1,0 +1,9 @@
+/** Termijnen: the Atw calendar, statutory and service terms, and the zaak clock. Pure, no I/O. */
+export * from './termijn-error.ts';
+export * from './iso-date.ts';
+export * from './duration.ts';
+export * from './atw-calendar.ts';
+export { applyAtw, statutoryTerm, statutoryTermEnd, serviceTermEnd, bezwaartermijn, BEZWAARTERMIJN } from './terms.ts';
+export type { AtwVerlenging, WettelijkeTermijn, Bezwaartermijn } from './terms.ts';
+export * from './dwangsom.ts';
+export * from './case-clock.ts';
