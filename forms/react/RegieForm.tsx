@@ -55,7 +55,8 @@ export function RegieForm({ form, variables = NO_VARIABLES, onSubmit, onUpload, 
 
   const formik = useFormik<Record<string, unknown>>({
     initialValues,
-    enableReinitialize: true,
+    // No enableReinitialize: a parent re-rendering with a new variables object must not wipe
+    // what the person typed. Give the form a new React key to start over.
     validateOnChange: attempted,
     validateOnBlur: attempted,
     validate: (values) => {

@@ -60,7 +60,8 @@ export function loadFormSchema(json: unknown): FormSchema {
   }
   const state = { counter: { count: 0 }, keys: new Set<string>() };
   checkComponents(input.components, '', 0, state);
-  return { ...input, type: 'default', id: input.id, components: input.components as FormComponent[] };
+  // A copy, so a caller changing its JSON later cannot change a compiled form under the server.
+  return structuredClone({ ...input, type: 'default', id: input.id, components: input.components as FormComponent[] });
 }
 
 interface CheckState {

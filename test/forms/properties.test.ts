@@ -127,3 +127,70 @@ describe('property: money', () => {
     );
   });
 });
+
+/** Generated forms: each field kind, required or not, hidden or not. */
+const KINDS: Record<string, { component: Record<string, unknown>; good: unknown }> = {
+  text: { component: { type: 'textfield' }, good: 'x' },
+  area: { component: { type: 'textarea' }, good: 'tekst' },
+  number: { component: { type: 'number' }, good: 3 },
+  euro: { component: { type: 'textfield', properties: { 'regie.type': 'euro' } }, good: '1,00' },
+  bsn: { component: { type: 'textfield', properties: { 'regie.type': 'bsn' } }, good: '111222333' },
+  iban: { component: { type: 'textfield', properties: { 'regie.type': 'iban' } }, good: 'NL91ABNA0417164300' },
+  kvk: { component: { type: 'textfield', properties: { 'regie.type': 'kvk' } }, good: '12345678' },
+  postcode: { component: { type: 'textfield', properties: { 'regie.type': 'postcode' } }, good: '1234 AB' },
+  select: { component: { type: 'select', values: [{ label: 'A', value: 'a' }] }, good: 'a' },
+  radio: { component: { type: 'radio', values: [{ label: 'A', value: 'a' }] }, good: 'a' },
+  checklist: { component: { type: 'checklist', values: [{ label: 'A', value: 'a' }] }, good: ['a'] },
+  checkbox: { component: { type: 'checkbox' }, good: true },
+  date: { component: { type: 'datetime', subtype: 'date' }, good: TODAY },
+  file: { component: { type: 'filepicker' }, good: 'doc-1' },
+};
+
+const generatedField = fc.record({
+  kind: fc.constantFrom(...Object.keys(KINDS)),
+  required: fc.boolean(),
+  hidden: fc.boolean(),
+  inGroup: fc.boolean(),
+});
+
+describe('property: generated forms', () => {
+  it('a payload missing a visible required field never passes; a missing hidden one never fails', () => {
+    fc.assert(
+      fc.property(fc.array(generatedField, { minLength: 1, maxLength: 8 }), fc.nat(), (fields, pick) => {
+        const components = fields.map((f, i) => {
+          const component = {
+            ...KINDS[f.kind]!.component,
+            key: `f${i}`,
+            label: `Veld ${i}`,
+            validate: { required: f.required },
+            conditional: { hide: f.hidden ? '=true' : '=false' },
+          };
+          return f.inGroup ? { type: 'group', path: `g${i}`, components: [component] } : component;
+        });
+        const form = compileForm(loadFormSchema({ type: 'default', id: 'gen', components }), { today: () => TODAY });
+        const payload: Record<string, unknown> = {};
+        fields.forEach((f, i) => {
+          const value = KINDS[f.kind]!.good;
+          if (f.inGroup) payload[`g${i}`] = { [`f${i}`]: value };
+          else payload[`f${i}`] = value;
+        });
+        expect(form.validate(payload).ok).toBe(true);
+
+        const index = pick % fields.length;
+        const field = fields[index]!;
+        const broken = structuredClone(payload);
+        if (field.inGroup) delete (broken[`g${index}`] as Record<string, unknown>)[`f${index}`];
+        else delete broken[`f${index}`];
+        const result = form.validate(broken);
+        const path = field.inGroup ? `g${index}.f${index}` : `f${index}`;
+        if (field.required && !field.hidden) {
+          expect(result.ok).toBe(false);
+          if (!result.ok) expect(result.errors.map((e) => e.field)).toEqual([path]);
+        } else {
+          expect(result.ok).toBe(true);
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
