@@ -8,9 +8,9 @@ import { createHash } from 'node:crypto';
 import { readFileSync, readdirSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { z } from 'zod';
 import { isIsoDate } from './duration.ts';
 import { PRESETS, presetDefault } from './presets.ts';
+import { NL_ERRORS, dutchIssues, type FieldIssue } from './text.ts';
 import {
   AXIS_KEYS,
   BRON_PRESET_DEFAULT,
@@ -33,11 +33,8 @@ export type PolicyErrorCode =
   | 'ONBEKENDE_VERSIE'
   | 'ONGELDIGE_DATUM';
 
-export interface PolicyFieldError {
-  /** Path inside the file, e.g. `versies[0].plafondCent.waarde`. */
-  veld: string;
-  melding: string;
-}
+/** A field in a policy file, e.g. `versies[0].plafondCent.waarde`, with its Dutch message. */
+export type PolicyFieldError = FieldIssue;
 
 /** Every refusal of the policy module; `message` is Dutch and names the file and field. */
 export class PolicyError extends Error {
@@ -49,32 +46,6 @@ export class PolicyError extends Error {
   ) {
     super(message);
   }
-}
-
-const nl = z.locales.nl();
-
-function formatPath(path: readonly PropertyKey[]): string {
-  let out = '';
-  for (const part of path) {
-    if (typeof part === 'number') out += `[${part}]`;
-    else out += out ? `.${String(part)}` : String(part);
-  }
-  return out || '(bestand)';
-}
-
-function fieldErrors(error: z.ZodError): PolicyFieldError[] {
-  const out: PolicyFieldError[] = [];
-  for (const issue of error.issues) {
-    if (issue.code === 'unrecognized_keys') {
-      for (const key of issue.keys) {
-        out.push({ veld: formatPath([...issue.path, key]), melding: `Onbekend veld "${key}".` });
-      }
-      continue;
-    }
-    const missing = issue.code === 'invalid_type' && issue.input === undefined;
-    out.push({ veld: formatPath(issue.path), melding: missing ? 'Dit veld is verplicht.' : issue.message });
-  }
-  return out;
 }
 
 function invalidFile(bestand: string, velden: PolicyFieldError[]): PolicyError {
@@ -189,8 +160,8 @@ function checkPresetDefault(
  * `bestand` names the file in error messages; when it ends in `.json`, its name must be the tenantId.
  */
 export function parsePolicyFile(json: unknown, bestand: string): PrbPolicy[] {
-  const parsed = PolicyFile.safeParse(json, { error: nl.localeError });
-  if (!parsed.success) throw invalidFile(bestand, fieldErrors(parsed.error));
+  const parsed = PolicyFile.safeParse(json, NL_ERRORS);
+  if (!parsed.success) throw invalidFile(bestand, dutchIssues(parsed.error, '(bestand)'));
   const file = parsed.data;
   const problems: PolicyFieldError[] = [];
   const expectedName = bestand.endsWith('.json') ? basename(bestand, '.json') : null;
@@ -203,8 +174,8 @@ export function parsePolicyFile(json: unknown, bestand: string): PrbPolicy[] {
   const versions = file.versies.map((versie, index) => resolveVersion(file, versie, index, bestand, problems));
   if (problems.length > 0) throw invalidFile(bestand, problems);
   for (const version of versions) {
-    const check = PrbPolicy.safeParse(version, { error: nl.localeError });
-    if (!check.success) throw invalidFile(bestand, fieldErrors(check.error));
+    const check = PrbPolicy.safeParse(version, NL_ERRORS);
+    if (!check.success) throw invalidFile(bestand, dutchIssues(check.error, '(bestand)'));
   }
   return versions.sort((a, b) => (a.ingangsdatum < b.ingangsdatum ? -1 : 1));
 }
