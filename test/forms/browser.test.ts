@@ -39,7 +39,7 @@ afterAll(async () => {
 });
 
 describe('prb-aanmelding in Chromium', () => {
-  it('shows the Dutch error summary, lets the person fix it, submits cents-free normalized data, and passes axe', async () => {
+  it('shows the Dutch error summary, lets the person fix it, submits the normalized data, and passes axe', async () => {
     await page.setContent(html);
     await page.getByLabel('Uw naam').waitFor();
     expect(await seriousAxeViolations(page)).toEqual([]);
