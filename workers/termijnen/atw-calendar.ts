@@ -1,6 +1,6 @@
 import Holidays from 'date-holidays';
 import { TermijnError } from './termijn-error.ts';
-import { addDays, assertIsoDate, weekday, yearOf, type IsoDate } from './iso-date.ts';
+import { addDays, assertIsoDate, toDayNumber, weekday, yearOf, type IsoDate } from './iso-date.ts';
 
 /**
  * The Algemene termijnenwet calendar: which days a statutory termijn may not end on.
@@ -108,10 +108,25 @@ export function atwFeestdagenOn(date: IsoDate): readonly AtwFeestdag[] {
   return atwRestDaysInYear(yearOf(date)).filter((d) => d.datum === date);
 }
 
+// Day numbers of feestdagen per year: the clock asks about hundreds of days per zaak.
+const feestdagNumbers = new Map<number, ReadonlySet<number>>();
+
+/** Rest-day test on a day number (days since 1970-01-01, a Thursday). */
+export function isAtwRestDayNumber(day: number): boolean {
+  const dow = (((day + 4) % 7) + 7) % 7;
+  if (dow === 0 || dow === 6) return true;
+  const year = new Date(day * 86_400_000).getUTCFullYear();
+  let numbers = feestdagNumbers.get(year);
+  if (!numbers) {
+    numbers = new Set(atwRestDaysInYear(year).map((d) => toDayNumber(d.datum)));
+    feestdagNumbers.set(year, numbers);
+  }
+  return numbers.has(day);
+}
+
 /** Saturday, Sunday or an Atw feestdag: a statutory termijn may not end on it (Atw art. 1). */
 export function isAtwRestDay(date: IsoDate): boolean {
-  const day = weekday(date);
-  return day === 0 || day === 6 || atwFeestdagenOn(date).length > 0;
+  return isAtwRestDayNumber(toDayNumber(date));
 }
 
 export function isWorkingDay(date: IsoDate): boolean {
@@ -133,6 +148,7 @@ export function workingDayOnOrAfter(date: IsoDate): IsoDate {
 /** Working days in the closed range [from, to]; 0 when `to` is before `from`. */
 export function countWorkingDays(from: IsoDate, to: IsoDate): number {
   let count = 0;
-  for (let day = from; day <= to; day = addDays(day, 1)) if (!isAtwRestDay(day)) count++;
+  const last = toDayNumber(to);
+  for (let day = toDayNumber(from); day <= last; day++) if (!isAtwRestDayNumber(day)) count++;
   return count;
 }

@@ -99,15 +99,22 @@ export function hersteltermijnVerstreken(laatsteDagHersteltermijn: IsoDate): Iso
 const CYCLE_START = toDayNumber('2024-01-01');
 const CYCLE_DAYS = 4 * 365 + 1;
 
-/** Is `shorter` never longer than `longer`, whatever day it starts on? */
+const neverLongerCache = new Map<string, boolean>();
+
+/** Is `shorter` never longer than `longer`, whatever day it starts on? Cached: a dashboard asks per zaak. */
 function neverLonger(shorter: IsoDuration, longer: IsoDuration): boolean {
+  const key = `${shorter}|${longer}`;
+  const cached = neverLongerCache.get(key);
+  if (cached !== undefined) return cached;
   const a = parseDuration(shorter);
   const b = parseDuration(longer);
-  for (let day = CYCLE_START; day < CYCLE_START + CYCLE_DAYS; day++) {
+  let result = true;
+  for (let day = CYCLE_START; day < CYCLE_START + CYCLE_DAYS && result; day++) {
     const start = fromDayNumber(day);
-    if (addDuration(start, a) > addDuration(start, b)) return false;
+    if (addDuration(start, a) > addDuration(start, b)) result = false;
   }
-  return true;
+  neverLongerCache.set(key, result);
+  return result;
 }
 
 /** Refuses norms a zaaktype may not have; call when a policy is loaded. */
@@ -148,7 +155,8 @@ function suspendedDays(feiten: ZaakFeiten, moment: IsoDate): { days: Set<number>
       if (o.van < moment && moment < o.tot) open = true;
     }
     // Awb 4:15 lid 1: "met ingang van de dag na" the request "tot" (not including) the resume day.
-    for (let d = toDayNumber(o.van) + 1; d < toDayNumber(resume); d++) days.add(d);
+    const resumeDay = toDayNumber(resume);
+    for (let d = toDayNumber(o.van) + 1; d < resumeDay; d++) days.add(d);
   }
   return { days, open };
 }
@@ -166,7 +174,8 @@ function walk(from: IsoDate, runningDays: number, paused: ReadonlySet<number>): 
 
 function countPaused(from: IsoDate, through: IsoDate, paused: ReadonlySet<number>): number {
   let n = 0;
-  for (let d = toDayNumber(from) + 1; d <= toDayNumber(through); d++) if (paused.has(d)) n++;
+  const last = toDayNumber(through);
+  for (let d = toDayNumber(from) + 1; d <= last; d++) if (paused.has(d)) n++;
   return n;
 }
 
