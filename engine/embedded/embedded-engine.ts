@@ -145,17 +145,23 @@ export class EmbeddedEngine<DB extends EngineTables = EngineTables> implements W
         this.onError(err);
       }
     }
-    await this.write(async (tx) => {
-      const expired = await tx.selectFrom('engine_messages').selectAll().where('state', '=', 'buffered').where('expires_at', '<=', now).execute();
-      if (expired.length) {
-        await tx.updateTable('engine_messages').set({ state: 'expired' }).where('key', 'in', expired.map((m) => m.key)).execute();
+    // Maintenance writes only when there is something to do: an empty transaction still costs an fsync.
+    const expired = await this.db.selectFrom('engine_messages').selectAll().where('state', '=', 'buffered').where('expires_at', '<=', now).execute();
+    if (expired.length) {
+      await this.write(async (tx) => {
+        await tx.updateTable('engine_messages').set({ state: 'expired' }).where('key', 'in', expired.map((m) => m.key)).where('state', '=', 'buffered').execute();
         await insertEvents(
           tx,
           expired.map((m) => ({ type: 'message.expired' as const, tenantId: m.tenant_id, bpmnProcessId: null, version: null, instanceKey: null, subjectKey: m.key, data: { name: m.name, correlationKey: m.correlation_key } })),
         );
-      }
-      await tx.updateTable('engine_jobs').set({ state: 'activatable', deadline: null, worker: null }).where('state', '=', 'activated').where('deadline', '<=', now).execute();
-    });
+      });
+    }
+    const stale = await this.db.selectFrom('engine_jobs').select('key').where('state', '=', 'activated').where('deadline', '<=', now).limit(1).executeTakeFirst();
+    if (stale) {
+      await this.write(async (tx) => {
+        await tx.updateTable('engine_jobs').set({ state: 'activatable', deadline: null, worker: null }).where('state', '=', 'activated').where('deadline', '<=', now).execute();
+      });
+    }
     const orphans = await this.db.selectFrom('engine_instances').select(['key']).where('parent_pending', '=', 1).limit(100).execute();
     for (const o of orphans) {
       await this.write(async (tx, after) => {

@@ -424,8 +424,25 @@ export class InstanceRun {
         this.fail(elementId, 'EXTRACT_VALUE_ERROR', (err as Error).message);
         return;
       }
+      this.created(wait);
     }
     this.waits.set(key, wait);
+  }
+
+  /** Creation events are written in run order, right after the element entered. */
+  private created(wait: Wait): void {
+    const d = wait.data;
+    if (!d) return;
+    const info = this.info(wait.elementId);
+    const base = { elementId: wait.elementId, elementType: info?.type ?? null, phase: info?.phase ?? null, subjectKey: wait.key, actor: null };
+    if (d.kind === 'task') {
+      this.events.push({ ...base, type: 'user_task.created', data: { formId: d.formId, dueDate: d.dueDate, candidateGroups: d.candidateGroups } });
+      if (d.assignee) this.events.push({ ...base, type: 'user_task.assigned', data: { assignee: d.assignee } });
+    } else if (d.kind === 'job') {
+      this.events.push({ ...base, type: 'job.created', data: { type: d.type, retries: d.retries, listener: d.listener } });
+    } else if (d.kind === 'timer') {
+      this.events.push({ ...base, type: 'timer.created', data: { dueAt: d.dueAt } });
+    }
   }
 
   private iterationScope(info: ElementInfo, content: Record<string, unknown>): Variables {
@@ -498,8 +515,12 @@ export class InstanceRun {
         return this.onTimer(api);
       case 'activity.timeout': {
         const key = this.timerKey(api);
+        const wait = this.waits.get(key);
+        // Created and fired in the same run: it still gets its row.
+        if (wait?.data) this.transientWaits.push(wait);
         this.waits.delete(key);
         this.firedTimers.add(key);
+        this.event('timer.fired', api, {}, key);
         return;
       }
       case 'process.end':
@@ -534,6 +555,7 @@ export class InstanceRun {
     if (!this.input.knownKeys.has(key)) {
       const expireAt = api.content.expireAt as string | Date | undefined;
       wait.data = { kind: 'timer', dueAt: new Date(expireAt ?? Date.now()).toISOString() };
+      this.created(wait);
     }
     this.waits.set(key, wait);
   }
@@ -581,6 +603,7 @@ export class InstanceRun {
           priority: ut.priority === null ? 50 : Number(resolveValue(ut.priority, scope)),
           variables: scope,
         };
+        this.created(wait);
       }
       this.waits.set(key, wait);
     }
@@ -612,7 +635,7 @@ export class InstanceRun {
       .forEach((l, i) => {
         const key = `${this.instanceKey}:${api.executionId}:${eventType}${i}`;
         if (this.input.knownKeys.has(key)) return;
-        this.listenerJobs.push({
+        const job: Wait = {
           kind: 'job',
           key,
           elementId: api.id,
@@ -625,7 +648,9 @@ export class InstanceRun {
             variables: vars,
             listener: eventType,
           },
-        });
+        };
+        this.listenerJobs.push(job);
+        this.created(job);
       });
   }
 }

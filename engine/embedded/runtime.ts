@@ -517,7 +517,7 @@ export class Runtime {
     for (const r of closedTimers) {
       const fired = run.firedTimers.has(r.key);
       await tx.updateTable('engine_timers').set({ state: fired ? 'fired' : 'canceled' }).where('key', '=', r.key).execute();
-      ev(fired ? 'timer.fired' : 'timer.canceled', { kind: 'timer', key: r.key, elementId: r.element_id, executionId: '' });
+      if (!fired) ev('timer.canceled', { kind: 'timer', key: r.key, elementId: r.element_id, executionId: '' });
     }
     const closedSubs = subs.filter((r) => !open.subscription.has(r.key));
     for (const r of closedSubs) {
@@ -558,8 +558,6 @@ export class Runtime {
             completed_by: null,
           })
           .execute();
-        ev('user_task.created', w, { formId: d.formId, dueDate: d.dueDate, candidateGroups: d.candidateGroups });
-        if (d.assignee) ev('user_task.assigned', w, { assignee: d.assignee });
       } else if (d.kind === 'job') {
         await tx
           .insertInto('engine_jobs')
@@ -586,7 +584,6 @@ export class Runtime {
           })
           .execute();
         after.jobTypes.add(d.type);
-        ev('job.created', w, { type: d.type, retries: d.retries, listener: d.listener });
       } else if (d.kind === 'timer') {
         await tx
           .insertInto('engine_timers')
@@ -601,9 +598,7 @@ export class Runtime {
             created_at: at,
           })
           .execute();
-        ev('timer.created', w, { dueAt: d.dueAt });
-        if (run.firedTimers.has(w.key)) ev('timer.fired', w);
-        else after.timerDueAt.push(d.dueAt);
+        if (!run.firedTimers.has(w.key)) after.timerDueAt.push(d.dueAt);
       } else if (d.kind === 'subscription') {
         await tx
           .insertInto('engine_subscriptions')
