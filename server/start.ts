@@ -3,6 +3,9 @@ import type { Server } from 'node:http';
 import type { Logger } from 'pino';
 import { EmbeddedEngine } from '../engine/index.ts';
 import type { WorkflowEngine } from '../engine/port.ts';
+import type { RegelingCatalog } from './zaken/catalog.ts';
+import { defaultCatalog } from './zaken/default-catalog.ts';
+import { deployCatalog } from './zaken/deploy-catalog.ts';
 import { deleteExpiredSessions } from './auth/sessions.ts';
 import { createDatabase, type Database } from './db/database.ts';
 import { migrateToLatest } from './db/migrate.ts';
@@ -21,6 +24,8 @@ export interface StartOptions {
   sessionSecret?: string;
   sessionTtlMs?: number;
   secureCookies?: boolean;
+  /** Regelingen offered; defaults to those shipped in workflows/. */
+  catalog?: RegelingCatalog;
   /** Build ui/dist when missing or stale (default true). Tests build once up front instead. */
   buildUi?: boolean;
   uiDistDir?: string;
@@ -49,6 +54,9 @@ export async function startRegie(opts: StartOptions = {}): Promise<RunningRegie>
   await deleteExpiredSessions(database.db);
   const engine = new EmbeddedEngine({ db: database.db, onError: (err) => logger.error({ err }, 'engine') });
   await engine.start();
+  const catalog = opts.catalog ?? defaultCatalog();
+  const deployed = await deployCatalog(engine, catalog);
+  if (deployed) logger.info({ deployed }, 'processen en formulieren uitgerold');
 
   let uiState: 'ready' | 'building' | 'failed' = 'ready';
   if (opts.buildUi !== false && !opts.uiDistDir && uiNeedsBuild()) {
@@ -68,6 +76,7 @@ export async function startRegie(opts: StartOptions = {}): Promise<RunningRegie>
   const { app } = createApp({
     database,
     engine,
+    catalog,
     logger,
     session: { secret: opts.sessionSecret ?? 'regie-test-secret-not-for-production', ttlMs: opts.sessionTtlMs ?? 8 * 3_600_000 },
     secureCookies: opts.secureCookies ?? false,

@@ -4,9 +4,10 @@ import SQLite from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
 import pg from 'pg';
 import type { EngineTables } from '../../engine/embedded/store/tables.ts';
+import type { ZaakTables } from '../zaken/tables.ts';
 import type { CoreTables } from './schema.ts';
 
-export type Tables = CoreTables & EngineTables;
+export type Tables = CoreTables & EngineTables & ZaakTables;
 export type Db = Kysely<Tables>;
 export type DialectName = 'sqlite' | 'postgres';
 

@@ -3,6 +3,7 @@ import { engineMigrations } from '../../engine/embedded/store/migrations.ts';
 import type { Database } from './database.ts';
 import { coreMigration } from './migrations/001-core.ts';
 import { ledgerMigration } from './migrations/200-ledger.ts';
+import { zakenMigration } from './migrations/300-zaken.ts';
 
 /**
  * One ordered list of migrations for both dialects. Names sort globally:
@@ -13,6 +14,7 @@ function allMigrations(database: Database): Record<string, Migration> {
     '001-core': coreMigration,
     ...engineMigrations(database.dialect),
     '200-ledger': ledgerMigration,
+    '300-zaken': zakenMigration(database.dialect),
   };
 }
 

@@ -17,6 +17,8 @@ import { FormRegistry } from '../forms/form-registry.ts';
 import { formRoutes } from '../forms/routes.ts';
 import { processRoutes } from '../processes/routes.ts';
 import { taskRoutes } from '../tasks/routes.ts';
+import type { RegelingCatalog } from '../zaken/catalog.ts';
+import { zaakRoutes } from '../zaken/routes.ts';
 import { errorHandler, notFoundApi } from './errors.ts';
 import { buildOpenApiDocument } from './openapi.ts';
 import { z } from 'zod';
@@ -27,6 +29,7 @@ import { uiRouter } from './ui.ts';
 export interface AppOptions {
   database: Database;
   engine: WorkflowEngine;
+  catalog: RegelingCatalog;
   logger: Logger;
   session: SessionKeys;
   secureCookies: boolean;
@@ -50,6 +53,7 @@ export function allRoutes(opts: AppOptions): AnyRouteSpec[] {
     ...taskRoutes(opts.engine, forms),
     ...formRoutes(opts.engine, forms),
     ...processRoutes(opts.engine),
+    ...zaakRoutes(db, opts.engine, opts.catalog),
   ];
 }
 

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROLES, type Role } from '../../server/auth/roles.ts';
 import { ApiClient } from '../support/http.ts';
-import { deployIntake, startIntake } from '../support/fixtures.ts';
+import { deployIntake, intakeCatalog, startIntake } from '../support/fixtures.ts';
+import { startZaak } from '../../server/zaken/commands/start-zaak.ts';
 import { startTestServer, type TestServer } from '../support/server.ts';
 
 /**
@@ -16,6 +17,8 @@ interface Fixtures {
   bredaTask: string;
   almereProcess: string;
   bredaProcess: string;
+  almereZaak: string;
+  bredaZaak: string;
 }
 interface Row {
   path: (fx: Fixtures) => string;
@@ -58,6 +61,14 @@ const TABLE: Record<string, Row> = {
   listIncidents: { path: () => '/api/incidents' },
   retryIncident: { path: () => '/api/incidents/onbekend/retry', body: {} },
   publishMessage: { path: () => '/api/messages', body: { name: 'niemand-wacht', correlationKey: 'x' } },
+  startZaak: { path: () => '/api/zaken', body: { regeling: 'prb', klantId: 'onbekend' } },
+  listZaken: { path: () => '/api/zaken' },
+  getZaak: { path: (fx) => `/api/zaken/${fx.almereZaak}`, otherTenantPath: (fx) => `/api/zaken/${fx.bredaZaak}` },
+  verdaagZaak: {
+    path: (fx) => `/api/zaken/${fx.almereZaak}/verdagen`,
+    body: { termijn: 'P2W', reden: 'test' },
+    otherTenantPath: (fx) => `/api/zaken/${fx.bredaZaak}/verdagen`,
+  },
 };
 
 type AccessExt = { kind: 'public' } | { kind: 'authenticated' } | { kind: 'roles'; roles: Role[]; tenantScoped: boolean };
@@ -91,13 +102,27 @@ async function fingerprint() {
 }
 
 beforeAll(async () => {
-  srv = await startTestServer({ loginAttemptsPerIp: 10_000 });
+  srv = await startTestServer({ loginAttemptsPerIp: 10_000, catalog: intakeCatalog() });
   const db = srv.database.db;
   const klant = (username: string) =>
     db.selectFrom('users').select('klant_id').where('username', '=', username).executeTakeFirstOrThrow();
   const almere = await deployIntake(srv.engine, 'almere');
   const breda = await deployIntake(srv.engine, 'breda');
+  const zaak = (tenantId: string, klantId: string) =>
+    startZaak(db, srv.engine, {
+      tenantId,
+      regeling: 'prb',
+      klantId,
+      actor: 'test',
+      bpmnProcessId: 'intake-test',
+      policyId: null,
+      doorlooptijd: 'P8W',
+      servicenorm: 'P8W',
+      variables: { deadline: '2030-01-01T09:00:00Z', klant: `klant1.${tenantId}` },
+    });
   fx = {
+    almereZaak: (await zaak('almere', (await klant('klant1.almere')).klant_id!)).zaakId,
+    bredaZaak: (await zaak('breda', (await klant('klant1.breda')).klant_id!)).zaakId,
     almereKlant1: (await klant('klant1.almere')).klant_id!,
     almereKlant2: (await klant('klant2.almere')).klant_id!,
     bredaKlant: (await klant('klant1.breda')).klant_id!,

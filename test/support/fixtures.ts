@@ -1,14 +1,15 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { WorkflowEngine } from '../../engine/port.ts';
+import { RegelingCatalog } from '../../server/zaken/catalog.ts';
 
-const FIXTURES = path.resolve('test/api/fixtures');
+export const INTAKE_DIR = path.resolve('test/api/fixtures/intake');
 
 /** Deploys the intake test process and its form for a tenant. */
 export async function deployIntake(engine: WorkflowEngine, tenantId: string) {
   return engine.deployResource({
     tenantId,
-    resources: ['intake.bpmn', 'intake.form'].map((name) => ({ name, content: readFileSync(path.join(FIXTURES, name), 'utf8') })),
+    resources: ['intake-test.bpmn', 'forms/intake.form'].map((name) => ({ name: path.basename(name), content: readFileSync(path.join(INTAKE_DIR, name), 'utf8') })),
   });
 }
 
@@ -30,4 +31,24 @@ export async function waitForTask(engine: WorkflowEngine, tenantId: string, proc
     await new Promise((r) => setTimeout(r, 25));
   }
   throw new Error(`no open task ${elementId} in ${processInstanceKey}`);
+}
+
+/**
+ * A catalog that offers "prb" with the small intake process, so zaak
+ * behaviour (numbering, clock, scoping) is tested apart from the prb diagram.
+ */
+export function intakeCatalog(tenants: string[] = ['almere', 'breda']): RegelingCatalog {
+  return new RegelingCatalog([
+    {
+      regeling: 'prb',
+      naam: 'Intake (test)',
+      bpmnProcessId: 'intake-test',
+      resourceDir: INTAKE_DIR,
+      tenants: () => tenants,
+      parameters: (tenantId) =>
+        tenants.includes(tenantId)
+          ? { policyId: `${tenantId}:test`, doorlooptijd: 'P8W', servicenorm: 'P4W', variables: { deadline: '2030-01-01T09:00:00Z' } }
+          : undefined,
+    },
+  ]);
 }

@@ -1,0 +1,39 @@
+import type { Variables } from '../../engine/port.ts';
+import type { Regeling } from './tables.ts';
+
+/** What the server needs to know to run one regeling for a tenant. */
+export interface ZaakParameters {
+  policyId: string | null;
+  doorlooptijd: string;
+  servicenorm: string;
+  /** Extra start variables (e.g. the policy snapshot the diagram reads). */
+  variables: Variables;
+}
+
+export interface RegelingEntry {
+  regeling: Regeling;
+  naam: string;
+  bpmnProcessId: string;
+  /** Folder with the .bpmn files and a forms/ folder, deployed for every tenant that runs it. */
+  resourceDir: string | null;
+  /** Tenants that run this regeling. */
+  tenants(): readonly string[];
+  /** Norms and policy for a new zaak of this tenant on this date; undefined: not offered there. */
+  parameters(tenantId: string, startdatum: string): ZaakParameters | undefined;
+}
+
+export class RegelingCatalog {
+  private readonly entries = new Map<Regeling, RegelingEntry>();
+
+  constructor(entries: readonly RegelingEntry[]) {
+    for (const e of entries) this.entries.set(e.regeling, e);
+  }
+
+  get(regeling: Regeling): RegelingEntry | undefined {
+    return this.entries.get(regeling);
+  }
+
+  all(): RegelingEntry[] {
+    return [...this.entries.values()];
+  }
+}

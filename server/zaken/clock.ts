@@ -1,0 +1,29 @@
+import { computeCaseClock, type Opschorting, type Verdaging, type ZaakFeiten, type ZaakKlok } from '../../workers/termijnen/case-clock.ts';
+import type { Selectable } from 'kysely';
+import type { ZaakEventTable, ZaakTable } from './tables.ts';
+
+type ZaakRow = Selectable<ZaakTable>;
+type EventRow = Pick<Selectable<ZaakEventTable>, 'type' | 'data'>;
+
+/** The clock's facts are derived from the zaak's own events: one source, no second copy to drift. */
+export function zaakFeiten(zaak: ZaakRow, events: readonly EventRow[]): ZaakFeiten {
+  const opschortingen: Opschorting[] = [];
+  let verdaging: Verdaging | undefined;
+  let einddatum: string | null = null;
+  for (const e of events) {
+    const d = JSON.parse(e.data) as Record<string, string>;
+    if (e.type === 'zaak.opgeschort') opschortingen.push({ van: d.van!, tot: null, reden: d.reden ?? '' });
+    if (e.type === 'zaak.hervat') {
+      const open = opschortingen.at(-1);
+      if (open && open.tot === null) opschortingen[opschortingen.length - 1] = { ...open, tot: d.tot! };
+    }
+    if (e.type === 'zaak.verdaagd') verdaging = { datum: d.datum!, termijn: d.termijn!, reden: d.reden ?? '' };
+    // The beslistermijn ends with the bekendmaking of the besluit (Awb 3:40).
+    if (e.type === 'zaak.besluit-bekendgemaakt' && einddatum === null) einddatum = d.verzenddatum!;
+  }
+  return { startdatum: zaak.startdatum, opschortingen, verdaging, einddatum };
+}
+
+export function zaakKlok(zaak: ZaakRow, events: readonly EventRow[], peildatum: Date | string = new Date()): ZaakKlok {
+  return computeCaseClock({ doorlooptijd: zaak.doorlooptijd, servicenorm: zaak.servicenorm }, zaakFeiten(zaak, events), peildatum);
+}

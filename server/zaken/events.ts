@@ -1,0 +1,43 @@
+import type { Tx } from '../db/transaction.ts';
+
+export type ZaakEventType =
+  | 'zaak.aangemaakt'
+  | 'zaak.proces-gestart'
+  | 'zaak.opgeschort'
+  | 'zaak.hervat'
+  | 'zaak.verdaagd'
+  | 'zaak.besluit-bekendgemaakt'
+  | 'zaak.status-gewijzigd'
+  | 'zaak.afgesloten';
+
+export interface ZaakEventDraft {
+  zaakId: string;
+  tenantId: string;
+  type: ZaakEventType;
+  data?: Record<string, unknown>;
+  actor: string;
+  occurredAt: string;
+  idempotencyKey?: string | null;
+}
+
+/** True when a command with this idempotency key already ran: the caller returns without changing anything. */
+export async function alreadyApplied(tx: Tx, idempotencyKey: string | null | undefined): Promise<boolean> {
+  if (!idempotencyKey) return false;
+  const row = await tx.selectFrom('zaak_events').select('id').where('idempotency_key', '=', idempotencyKey).executeTakeFirst();
+  return row !== undefined;
+}
+
+export async function appendZaakEvent(tx: Tx, e: ZaakEventDraft): Promise<void> {
+  await tx
+    .insertInto('zaak_events')
+    .values({
+      zaak_id: e.zaakId,
+      tenant_id: e.tenantId,
+      type: e.type,
+      data: JSON.stringify(e.data ?? {}),
+      actor: e.actor,
+      occurred_at: e.occurredAt,
+      idempotency_key: e.idempotencyKey ?? null,
+    })
+    .execute();
+}

@@ -1,0 +1,164 @@
+import { z } from 'zod';
+import type { WorkflowEngine } from '../../engine/port.ts';
+import type { Db } from '../db/database.ts';
+import { problems } from '../http/problem.ts';
+import { zaakKlok } from './clock.ts';
+
+export const KlokSchema = z.object({
+  startdatum: z.string(),
+  einddatumGepland: z.string(),
+  uiterlijkeEinddatumAfdoening: z.string(),
+  status: z.enum(['op-tijd', 'servicenorm-overschreden', 'termijn-verlopen']),
+  opgeschort: z.boolean(),
+  opgeschorteDagen: z.number(),
+  verdaagd: z.boolean(),
+  afgehandeld: z.boolean(),
+  dagenTotUiterlijkeEinddatum: z.number(),
+  werkdagenTotUiterlijkeEinddatum: z.number(),
+});
+
+export const ZaakSummarySchema = z
+  .object({
+    id: z.string(),
+    identificatie: z.string(),
+    regeling: z.string(),
+    klant: z.object({ id: z.string(), naam: z.string() }),
+    status: z.string(),
+    fase: z.string().nullable(),
+    startdatum: z.string(),
+    einddatum: z.string().nullable(),
+    resultaat: z.string().nullable(),
+    klok: KlokSchema,
+  })
+  .meta({ id: 'ZaakSamenvatting' });
+
+export const TimelineItemSchema = z.object({
+  op: z.string(),
+  soort: z.string(),
+  omschrijving: z.string(),
+  door: z.string().nullable(),
+  fase: z.string().nullable(),
+});
+
+export const ZaakDetailSchema = ZaakSummarySchema.extend({
+  processInstanceKey: z.string().nullable(),
+  policyId: z.string().nullable(),
+  doorlooptijd: z.string(),
+  servicenorm: z.string(),
+  hoofdzaakId: z.string().nullable(),
+  tijdlijn: z.array(TimelineItemSchema),
+}).meta({ id: 'Zaak' });
+
+const EVENT_TEXT: Record<string, string> = {
+  'zaak.aangemaakt': 'Zaak aangemaakt',
+  'zaak.proces-gestart': 'Behandeling gestart',
+  'zaak.opgeschort': 'Behandeltermijn opgeschort',
+  'zaak.hervat': 'Behandeltermijn loopt weer',
+  'zaak.verdaagd': 'Beslistermijn verdaagd',
+  'zaak.besluit-bekendgemaakt': 'Besluit verzonden',
+  'zaak.afgesloten': 'Zaak afgesloten',
+  'user_task.created': 'Taak klaargezet',
+  'user_task.completed': 'Taak afgerond',
+  'user_task.assigned': 'Taak opgepakt',
+};
+
+/** Zaken of a tenant as the API shows them; the fase comes from the engine's event log. */
+export class ZaakReadModel {
+  constructor(
+    private readonly db: Db,
+    private readonly engine: WorkflowEngine,
+  ) {}
+
+  private base(tenantId: string) {
+    return this.db
+      .selectFrom('zaken')
+      .innerJoin('klanten', 'klanten.id', 'zaken.klant_id')
+      .selectAll('zaken')
+      .select('klanten.naam as klant_naam')
+      .where('zaken.tenant_id', '=', tenantId);
+  }
+
+  private async fase(tenantId: string, processInstanceKey: string | null): Promise<string | null> {
+    if (!processInstanceKey) return null;
+    const events = await this.engine.queryEvents({ tenantId, processInstanceKey, types: ['element.entered'] });
+    for (let i = events.length - 1; i >= 0; i--) if (events[i]!.phase) return events[i]!.phase;
+    return null;
+  }
+
+  private async summary(row: Awaited<ReturnType<ReturnType<ZaakReadModel['base']>['executeTakeFirstOrThrow']>>) {
+    const events = await this.db.selectFrom('zaak_events').select(['type', 'data']).where('zaak_id', '=', row.id).orderBy('id').execute();
+    const klok = zaakKlok(row, events);
+    return {
+      id: row.id,
+      identificatie: row.identificatie,
+      regeling: row.regeling,
+      klant: { id: row.klant_id, naam: row.klant_naam },
+      status: row.status,
+      fase: await this.fase(row.tenant_id, row.process_instance_key),
+      startdatum: row.startdatum,
+      einddatum: row.einddatum,
+      resultaat: row.resultaat,
+      klok: {
+        startdatum: klok.startdatum,
+        einddatumGepland: klok.einddatumGepland,
+        uiterlijkeEinddatumAfdoening: klok.uiterlijkeEinddatumAfdoening,
+        status: klok.status,
+        opgeschort: klok.opgeschort,
+        opgeschorteDagen: klok.opgeschorteDagen,
+        verdaagd: klok.verdaagd,
+        afgehandeld: klok.afgehandeld,
+        dagenTotUiterlijkeEinddatum: klok.dagenTotUiterlijkeEinddatum,
+        werkdagenTotUiterlijkeEinddatum: klok.werkdagenTotUiterlijkeEinddatum,
+      },
+    };
+  }
+
+  async list(tenantId: string, filter: { klantId?: string; regeling?: string; status?: string }) {
+    let q = this.base(tenantId);
+    if (filter.klantId) q = q.where('zaken.klant_id', '=', filter.klantId);
+    if (filter.regeling) q = q.where('zaken.regeling', '=', filter.regeling as never);
+    if (filter.status) q = q.where('zaken.status', '=', filter.status as never);
+    const rows = await q.orderBy('zaken.created_at', 'desc').limit(500).execute();
+    return Promise.all(rows.map((r) => this.summary(r)));
+  }
+
+  /** A zaak of the tenant (and of this klant, when given); otherwise 404. */
+  async detail(tenantId: string, zaakId: string, klantId?: string) {
+    let q = this.base(tenantId).where('zaken.id', '=', zaakId);
+    if (klantId) q = q.where('zaken.klant_id', '=', klantId);
+    const row = await q.executeTakeFirst();
+    if (!row) throw problems.notFound();
+    const zaakEvents = await this.db.selectFrom('zaak_events').selectAll().where('zaak_id', '=', row.id).orderBy('id').execute();
+    const engineEvents = row.process_instance_key
+      ? await this.engine.queryEvents({
+          tenantId,
+          processInstanceKey: row.process_instance_key,
+          types: ['user_task.created', 'user_task.assigned', 'user_task.completed'],
+        })
+      : [];
+    const taskNames = new Map(
+      row.process_instance_key
+        ? (await this.engine.queryUserTasks({ tenantId, processInstanceKey: row.process_instance_key, limit: 1000 })).map((t) => [t.userTaskKey, t.name])
+        : [],
+    );
+    const tijdlijn = [
+      ...zaakEvents.map((e) => ({ op: e.occurred_at, soort: e.type, omschrijving: EVENT_TEXT[e.type] ?? e.type, door: e.actor, fase: null })),
+      ...engineEvents.map((e) => ({
+        op: e.occurredAt,
+        soort: e.type,
+        omschrijving: `${EVENT_TEXT[e.type] ?? e.type}${e.subjectKey && taskNames.get(e.subjectKey) ? `: ${taskNames.get(e.subjectKey)}` : ''}`,
+        door: e.actor,
+        fase: e.phase,
+      })),
+    ].sort((a, b) => a.op.localeCompare(b.op));
+    return {
+      ...(await this.summary(row)),
+      processInstanceKey: row.process_instance_key,
+      policyId: row.policy_id,
+      doorlooptijd: row.doorlooptijd,
+      servicenorm: row.servicenorm,
+      hoofdzaakId: row.hoofdzaak_id,
+      tijdlijn,
+    };
+  }
+}

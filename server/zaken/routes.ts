@@ -1,0 +1,134 @@
+import { z } from 'zod';
+import type { WorkflowEngine } from '../../engine/port.ts';
+import { todayInAmsterdam } from '../../workers/termijnen/index.ts';
+import type { Db } from '../db/database.ts';
+import { tenantRoles } from '../http/access.ts';
+import { HttpProblem, problems } from '../http/problem.ts';
+import { defineRoute } from '../http/route.ts';
+import type { RegelingCatalog } from './catalog.ts';
+import { startZaak } from './commands/start-zaak.ts';
+import { verdagen } from './commands/verdagen.ts';
+import { ZaakDetailSchema, ZaakReadModel, ZaakSummarySchema } from './read-model.ts';
+import { REGELINGEN } from './tables.ts';
+
+const ZAAK_READERS = ['klant', 'klantmanager', 'pgb-adviseur', 'beslisser', 'financieel', 'manager'] as const;
+const IsoDay = z.iso.date({ error: 'Vul een datum in als JJJJ-MM-DD.' });
+const IsoDuration = z.string().regex(/^P(?!$)(\d+Y)?(\d+M)?(\d+W)?(\d+D)?$/, 'Vul een termijn in zoals P6W of P14D.');
+
+const StartBody = z.strictObject({
+  regeling: z.enum(REGELINGEN.filter((r) => r !== 'bezwaar') as ['prb', ...string[]], { error: 'Kies een regeling.' }),
+  /** Required for a klantmanager; a klant always starts for themselves. */
+  klantId: z.string().max(64).optional(),
+  /** Start data (e.g. the aanmelding); validated by the process' first form. */
+  gegevens: z.record(z.string(), z.unknown()).optional(),
+});
+
+export function zaakRoutes(db: Db, engine: WorkflowEngine, catalog: RegelingCatalog) {
+  const readModel = new ZaakReadModel(db, engine);
+  return [
+    defineRoute({
+      operationId: 'startZaak',
+      method: 'post',
+      path: '/api/zaken',
+      summary: 'Een zaak starten (aanmelding) voor een regeling',
+      tag: 'zaken',
+      access: tenantRoles('klant', 'klantmanager'),
+      body: StartBody,
+      response: { status: 201, description: 'Gestart', schema: ZaakDetailSchema },
+      errors: { 409: 'Regeling niet beschikbaar bij uw organisatie' },
+      handler: async ({ principal, body, res }) => {
+        const tenantId = principal.tenantId!;
+        const isKlant = !principal.roles.includes('klantmanager');
+        const klantId = isKlant ? principal.klantId : body.klantId;
+        if (!klantId) throw problems.validation([{ field: 'klantId', message: 'Kies de klant voor wie u de zaak start.' }]);
+        const entry = catalog.get(body.regeling as never);
+        const params = entry?.parameters(tenantId, todayInAmsterdam(new Date()));
+        if (!entry || !params) {
+          throw new HttpProblem(409, 'Regeling niet beschikbaar', 'Deze regeling wordt (nog) niet uitgevoerd door uw organisatie.');
+        }
+        const klant = await db.selectFrom('klanten').select(['id', 'naam']).where('id', '=', klantId).where('tenant_id', '=', tenantId).executeTakeFirst();
+        if (!klant) throw problems.notFound();
+        const klantUser = await db.selectFrom('users').select('username').where('klant_id', '=', klant.id).executeTakeFirst();
+        const started = await startZaak(db, engine, {
+          tenantId,
+          regeling: entry.regeling,
+          klantId: klant.id,
+          actor: principal.username,
+          bpmnProcessId: entry.bpmnProcessId,
+          policyId: params.policyId,
+          doorlooptijd: params.doorlooptijd,
+          servicenorm: params.servicenorm,
+          variables: {
+            ...params.variables,
+            ...(body.gegevens ?? {}),
+            klantId: klant.id,
+            klantNaam: klant.naam,
+            klant: klantUser?.username ?? null,
+            aangemeldDoor: isKlant ? 'klant' : 'klantmanager',
+          },
+        });
+        res.setHeader('Location', `/api/zaken/${started.zaakId}`);
+        return readModel.detail(tenantId, started.zaakId);
+      },
+    }),
+    defineRoute({
+      operationId: 'listZaken',
+      method: 'get',
+      path: '/api/zaken',
+      summary: 'Zaken van uw organisatie (een klant ziet alleen de eigen zaken)',
+      tag: 'zaken',
+      access: tenantRoles(...ZAAK_READERS),
+      query: z.strictObject({
+        regeling: z.enum(REGELINGEN).optional(),
+        status: z.enum(['aangemeld', 'in-behandeling', 'opgeschort', 'besloten', 'afgesloten']).optional(),
+        klantId: z.string().max(64).optional(),
+      }),
+      response: { status: 200, description: 'Zaken', schema: z.array(ZaakSummarySchema) },
+      handler: async ({ principal, query }) => {
+        const onlyOwn = principal.roles.length === 1 && principal.roles[0] === 'klant';
+        return readModel.list(principal.tenantId!, { ...query, klantId: onlyOwn ? (principal.klantId ?? '-') : query.klantId });
+      },
+    }),
+    defineRoute({
+      operationId: 'getZaak',
+      method: 'get',
+      path: '/api/zaken/:id',
+      summary: 'Zaakdossier: status, fase, termijnen en tijdlijn',
+      tag: 'zaken',
+      access: tenantRoles(...ZAAK_READERS),
+      params: z.strictObject({ id: z.string().max(64) }),
+      response: { status: 200, description: 'De zaak', schema: ZaakDetailSchema },
+      handler: async ({ principal, params }) => {
+        const onlyOwn = principal.roles.length === 1 && principal.roles[0] === 'klant';
+        return readModel.detail(principal.tenantId!, params.id, onlyOwn ? (principal.klantId ?? '-') : undefined);
+      },
+    }),
+    defineRoute({
+      operationId: 'verdaagZaak',
+      method: 'post',
+      path: '/api/zaken/:id/verdagen',
+      summary: 'De beslistermijn één keer verdagen (Awb 4:14)',
+      tag: 'zaken',
+      access: tenantRoles('klantmanager', 'beslisser'),
+      params: z.strictObject({ id: z.string().max(64) }),
+      body: z.strictObject({
+        termijn: IsoDuration,
+        reden: z.string().trim().min(1, 'Vermeld waarom de beslissing later komt.').max(2000),
+        datum: IsoDay.optional(),
+      }),
+      response: { status: 200, description: 'Verdaagd', schema: ZaakDetailSchema },
+      errors: { 409: 'Al verdaagd of al besloten' },
+      handler: async ({ principal, params, body }) => {
+        await verdagen(db, {
+          tenantId: principal.tenantId!,
+          zaakId: params.id,
+          termijn: body.termijn,
+          reden: body.reden,
+          datum: body.datum ?? todayInAmsterdam(new Date()),
+          actor: principal.username,
+        });
+        return readModel.detail(principal.tenantId!, params.id);
+      },
+    }),
+  ];
+}
