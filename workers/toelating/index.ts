@@ -13,7 +13,9 @@ import {
   type PrbPolicy,
   type Toelatingscriterium,
 } from '../../workflows/prb/policy/schema.ts';
-import { NL_ERRORS, dutchIssues, formatMonths, type FieldIssue } from '../../workflows/prb/policy/text.ts';
+import { NL_ERRORS, WorkerInputError, dutchIssues, formatMonths } from '../../workflows/prb/policy/text.ts';
+
+export { WorkerInputError };
 
 /** zeebe:taskDefinition type of the service task. */
 export const JOB_TYPE = 'toelating';
@@ -329,17 +331,6 @@ export const ToelatingJobVariables = z.object({
 
 export interface ToelatingPorts {
   policyById(id: string): ToelatingBeleid;
-}
-
-/** Refused job input; the message is Dutch and names each field. */
-export class WorkerInputError extends Error {
-  override readonly name = 'WorkerInputError';
-  constructor(
-    readonly jobType: string,
-    readonly velden: FieldIssue[],
-  ) {
-    super(`Ongeldige invoer voor taak "${jobType}": ${velden.map((v) => `${v.veld}: ${v.melding}`).join('; ')}`);
-  }
 }
 
 export function createToelatingHandler(ports: ToelatingPorts): (variables: unknown) => ToelatingResultaat {

@@ -70,5 +70,19 @@ export function dutchIssues(error: z.ZodError, root = '(invoer)'): FieldIssue[] 
   return out;
 }
 
-/** The Dutch locale for zod messages that have no message of their own, per parse (no global config). */
-export const NL_ERRORS = { error: z.locales.nl().localeError } as const;
+/**
+ * Parse options: the Dutch locale for zod messages that have no message of their own (per parse, no
+ * global config), and the input on each issue so `dutchIssues` can tell a missing field from a wrong one.
+ */
+export const NL_ERRORS = { error: z.locales.nl().localeError, reportInput: true } as const;
+
+/** Refused job input of a worker; the message is Dutch and names each field. */
+export class WorkerInputError extends Error {
+  override readonly name = 'WorkerInputError';
+  constructor(
+    readonly jobType: string,
+    readonly velden: FieldIssue[],
+  ) {
+    super(`Ongeldige invoer voor taak "${jobType}": ${velden.map((v) => `${v.veld}: ${v.melding}`).join('; ')}`);
+  }
+}
