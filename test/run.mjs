@@ -7,19 +7,24 @@ import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 
 const CHROMIUM = '/usr/bin/chromium';
+const PDFTOTEXT = '/usr/bin/pdftotext';
 const label = process.env.REGIE_TEST_LABEL ?? (process.env.DATABASE_URL ? 'postgres' : 'sqlite');
 const run = (cmd, args, opts = {}) => spawnSync(cmd, args, { stdio: 'inherit', ...opts });
 
-if (!existsSync(CHROMIUM)) {
-  if (process.getuid?.() === 0) {
-    console.log('Chromium ontbreekt; installeren via apt-get (Debian) …');
-    run('apt-get', ['update', '-qq']);
-    run('apt-get', ['install', '-y', '-qq', 'chromium'], { env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
-  }
-  if (!existsSync(CHROMIUM)) {
-    console.error('De browsertests hebben Chromium nodig. Installeer het met: sudo apt-get install -y chromium');
-    process.exit(1);
-  }
+// Debian packages the suite drives: Chromium for browser tests, poppler's pdftotext to read letters.
+const needed = [
+  [CHROMIUM, 'chromium'],
+  [PDFTOTEXT, 'poppler-utils'],
+].filter(([bin]) => !existsSync(bin));
+if (needed.length && process.getuid?.() === 0) {
+  console.log(`Ontbreekt: ${needed.map(([, p]) => p).join(', ')}; installeren via apt-get (Debian) …`);
+  run('apt-get', ['update', '-qq']);
+  run('apt-get', ['install', '-y', '-qq', ...needed.map(([, p]) => p)], { env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
+}
+const missing = needed.filter(([bin]) => !existsSync(bin));
+if (missing.length) {
+  console.error(`De tests hebben ${missing.map(([, p]) => p).join(' en ')} nodig. Installeer met: sudo apt-get install -y ${missing.map(([, p]) => p).join(' ')}`);
+  process.exit(1);
 }
 
 const tsx = path.join('node_modules', 'tsx', 'dist', 'cli.mjs');

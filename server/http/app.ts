@@ -50,7 +50,7 @@ export function allRoutes(opts: AppOptions): AnyRouteSpec[] {
     ...tenantRoutes(db),
     ...klantRoutes(db),
     ...userRoutes(db),
-    ...taskRoutes(opts.engine, forms),
+    ...taskRoutes(db, opts.engine, forms),
     ...formRoutes(opts.engine, forms),
     ...processRoutes(opts.engine),
     ...zaakRoutes(db, opts.engine, opts.catalog),

@@ -8,6 +8,8 @@ import { defineRoute } from '../http/route.ts';
 import type { FormRegistry } from '../forms/form-registry.ts';
 import { maySee, mayWorkOn, taskContext } from './eligibility.ts';
 import { TaskSchema, toTaskDto, type TaskDto } from './task-dto.ts';
+import { zakenForInstances } from './task-zaken.ts';
+import type { Db } from '../db/database.ts';
 
 const TASK_ROLES = ['klant', 'klantmanager', 'pgb-adviseur', 'beslisser', 'financieel', 'manager'] as const;
 const KeyParams = z.strictObject({ key: z.string().min(1).max(200) });
@@ -17,16 +19,30 @@ const TaskQuery = z.strictObject({
   state: z.enum(['created', 'completed']).default('created'),
   overdue: z.enum(['true', 'false']).optional(),
   dueWithinDays: z.coerce.number().int().min(0).max(365).optional(),
+  regeling: z.string().max(40).optional(),
+  fase: z.string().max(60).optional(),
+  zaakId: z.string().max(64).optional(),
   processInstanceKey: z.string().max(200).optional(),
+  page: z.coerce.number().int().min(1).default(1),
+  pageSize: z.coerce.number().int().min(1).max(100).default(25),
 });
+
+const TaskPage = z
+  .object({ items: z.array(TaskSchema), total: z.number().int(), page: z.number().int(), pageSize: z.number().int() })
+  .meta({ id: 'TakenPagina' });
 
 const CompleteBody = z.strictObject({ variables: z.record(z.string(), z.unknown()).default({}) });
 
 /** Earliest due date first; tasks without one last; then oldest first. */
-const byDueDate = (a: TaskDto, b: TaskDto) =>
+const byDueDate = (a: UserTask, b: UserTask) =>
   (a.dueDate ?? '\uffff').localeCompare(b.dueDate ?? '\uffff') || a.createdAt.localeCompare(b.createdAt);
 
-export function taskRoutes(engine: WorkflowEngine, forms: FormRegistry) {
+export function taskRoutes(db: Db, engine: WorkflowEngine, forms: FormRegistry) {
+  async function withZaak(tasks: UserTask[], tenantId: string, now = new Date()): Promise<TaskDto[]> {
+    const zaken = await zakenForInstances(db, tenantId, tasks.map((t) => t.processInstanceKey));
+    return tasks.map((t) => toTaskDto(t, now, zaken.get(t.processInstanceKey) ?? null));
+  }
+
   /** A task of another tenant, or one the caller may not see, is "not found". */
   async function visibleTask(key: string, p: Principal): Promise<UserTask> {
     const task = await engine.getUserTask(key);
@@ -44,23 +60,38 @@ export function taskRoutes(engine: WorkflowEngine, forms: FormRegistry) {
       tag: 'taken',
       access: tenantRoles(...TASK_ROLES),
       query: TaskQuery,
-      response: { status: 200, description: 'Taken', schema: z.array(TaskSchema) },
+      response: { status: 200, description: 'Eén pagina taken en het totaal', schema: TaskPage },
       handler: async ({ principal, query }) => {
         const now = new Date();
+        const tenantId = principal.tenantId!;
+        let processInstanceKey = query.processInstanceKey;
+        if (query.zaakId) {
+          const zaak = await db.selectFrom('zaken').select('process_instance_key').where('id', '=', query.zaakId).where('tenant_id', '=', tenantId).executeTakeFirst();
+          if (!zaak?.process_instance_key) return { items: [], total: 0, page: query.page, pageSize: query.pageSize };
+          processInstanceKey = zaak.process_instance_key;
+        }
         const tasks = await engine.queryUserTasks({
-          tenantId: principal.tenantId!,
+          tenantId,
           state: query.state,
-          processInstanceKey: query.processInstanceKey,
+          processInstanceKey,
           ...(query.view === 'mine' ? { assignee: principal.username } : {}),
           ...(query.dueWithinDays !== undefined ? { dueBefore: new Date(now.getTime() + query.dueWithinDays * 86_400_000).toISOString() } : {}),
-          limit: 1000,
+          limit: 10_000,
         });
-        return tasks
+        const overdue = (t: UserTask) => t.dueDate !== null && Date.parse(t.dueDate) < now.getTime();
+        let visible = tasks
           .filter((t) => maySee(t, principal))
           .filter((t) => query.view !== 'group' || (!t.assignee && mayWorkOn(t, principal)))
-          .map((t) => toTaskDto(t, now))
-          .filter((t) => query.overdue === undefined || t.overdue === (query.overdue === 'true'))
-          .sort(byDueDate);
+          .filter((t) => query.overdue === undefined || overdue(t) === (query.overdue === 'true'))
+          .filter((t) => !query.fase || t.phase === query.fase);
+        if (query.regeling) {
+          const zaken = await zakenForInstances(db, tenantId, visible.map((t) => t.processInstanceKey));
+          visible = visible.filter((t) => zaken.get(t.processInstanceKey)?.regeling === query.regeling);
+        }
+        visible.sort(byDueDate);
+        const start = (query.page - 1) * query.pageSize;
+        const items = await withZaak(visible.slice(start, start + query.pageSize), tenantId, now);
+        return { items, total: visible.length, page: query.page, pageSize: query.pageSize };
       },
     }),
     defineRoute({
@@ -72,7 +103,7 @@ export function taskRoutes(engine: WorkflowEngine, forms: FormRegistry) {
       access: tenantRoles(...TASK_ROLES),
       params: KeyParams,
       response: { status: 200, description: 'De taak', schema: TaskSchema },
-      handler: async ({ principal, params }) => toTaskDto(await visibleTask(params.key, principal)),
+      handler: async ({ principal, params }) => (await withZaak([await visibleTask(params.key, principal)], principal.tenantId!))[0]!,
     }),
     defineRoute({
       operationId: 'claimTask',
@@ -87,11 +118,10 @@ export function taskRoutes(engine: WorkflowEngine, forms: FormRegistry) {
       handler: async ({ principal, params }) => {
         const task = await visibleTask(params.key, principal);
         if (!mayWorkOn(task, principal)) throw notYours();
-        return toTaskDto(
-          await viaEngine(() =>
-            engine.assignUserTask({ userTaskKey: task.userTaskKey, assignee: principal.username, allowOverride: false, actor: principal.username }),
-          ),
+        const claimed = await viaEngine(() =>
+          engine.assignUserTask({ userTaskKey: task.userTaskKey, assignee: principal.username, allowOverride: false, actor: principal.username }),
         );
+        return (await withZaak([claimed], principal.tenantId!))[0]!;
       },
     }),
     defineRoute({
@@ -107,9 +137,10 @@ export function taskRoutes(engine: WorkflowEngine, forms: FormRegistry) {
         const task = await visibleTask(params.key, principal);
         // A manager may release a colleague's task (absence); others only their own.
         if (task.assignee !== principal.username && !principal.roles.includes('manager')) throw notYours();
-        return toTaskDto(
-          await viaEngine(() => engine.assignUserTask({ userTaskKey: task.userTaskKey, assignee: null, allowOverride: true, actor: principal.username })),
+        const released = await viaEngine(() =>
+          engine.assignUserTask({ userTaskKey: task.userTaskKey, assignee: null, allowOverride: true, actor: principal.username }),
         );
+        return (await withZaak([released], principal.tenantId!))[0]!;
       },
     }),
     defineRoute({

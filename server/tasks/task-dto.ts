@@ -21,12 +21,26 @@ export const TaskSchema = z
     createdAt: z.string(),
     completedAt: z.string().nullable(),
     completedBy: z.string().nullable(),
+    /** The zaak the task belongs to, when its process runs a zaak. */
+    zaak: z
+      .object({
+        id: z.string(),
+        identificatie: z.string(),
+        regeling: z.string(),
+        klantNaam: z.string(),
+        /** Traffic light of the case clock: amber past the servicenorm, red past the wettelijke termijn. */
+        klokStatus: z.enum(['op-tijd', 'servicenorm-overschreden', 'termijn-verlopen']),
+        uiterlijkeEinddatumAfdoening: z.string(),
+      })
+      .nullable(),
   })
   .meta({ id: 'Taak' });
 
+export type TaskZaak = NonNullable<z.infer<typeof TaskSchema>['zaak']>;
+
 export type TaskDto = z.infer<typeof TaskSchema>;
 
-export function toTaskDto(t: UserTask, now = new Date()): TaskDto {
+export function toTaskDto(t: UserTask, now = new Date(), zaak: TaskZaak | null = null): TaskDto {
   return {
     key: t.userTaskKey,
     name: t.name,
@@ -46,5 +60,6 @@ export function toTaskDto(t: UserTask, now = new Date()): TaskDto {
     createdAt: t.createdAt,
     completedAt: t.completedAt,
     completedBy: t.completedBy,
+    zaak,
   };
 }

@@ -10,6 +10,12 @@ beforeAll(async () => {
 });
 afterAll(() => srv?.stop());
 
+interface Page {
+  items: Task[];
+  total: number;
+  page: number;
+  pageSize: number;
+}
 interface Task {
   key: string;
   assignee: string | null;
@@ -25,17 +31,31 @@ describe('werkvoorraad', () => {
     const overdue = await startIntake(srv.engine, 'almere', { deadline: '2020-01-01T09:00:00Z' });
     const soon = await startIntake(srv.engine, 'almere', { deadline: new Date(Date.now() + 2 * 86_400_000).toISOString() });
     const km = await ApiClient.as(srv.url, 'klantmanager.almere');
-    const group = (await km.get<Task[]>('/api/tasks?view=group')).body.map((t) => t.key);
+    const group = (await km.get<Page>('/api/tasks?view=group')).body.items.map((t) => t.key);
     expect(group.indexOf(overdue.taskKey)).toBeLessThan(group.indexOf(soon.taskKey));
     expect(group.indexOf(soon.taskKey)).toBeLessThan(group.indexOf(later.taskKey));
-    const od = (await km.get<Task[]>('/api/tasks?overdue=true')).body;
+    const od = (await km.get<Page>('/api/tasks?overdue=true')).body.items;
     expect(od.map((t) => t.key)).toContain(overdue.taskKey);
     expect(od.every((t) => t.overdue)).toBe(true);
-    const dueSoon = (await km.get<Task[]>('/api/tasks?dueWithinDays=7')).body.map((t) => t.key);
+    const dueSoon = (await km.get<Page>('/api/tasks?dueWithinDays=7')).body.items.map((t) => t.key);
     expect(dueSoon).toContain(soon.taskKey);
     expect(dueSoon).not.toContain(later.taskKey);
     const first = (await km.get<Task>(`/api/tasks/${overdue.taskKey}`)).body;
     expect(first.phase).toBe('orientatie');
+    expect((await km.get<Page>('/api/tasks?fase=orientatie')).body.total).toBeGreaterThanOrEqual(3);
+    expect((await km.get<Page>('/api/tasks?fase=uitvoering')).body.total).toBe(0);
+  });
+
+  it('pages on the server: page 2 continues where page 1 stopped, and the total counts all', async () => {
+    for (let i = 0; i < 5; i++) await startIntake(srv.engine, 'almere', { deadline: `2029-0${i + 1}-01T09:00:00Z` });
+    const km = await ApiClient.as(srv.url, 'klantmanager.almere');
+    const p1 = (await km.get<Page>('/api/tasks?view=group&pageSize=3&page=1')).body;
+    const p2 = (await km.get<Page>('/api/tasks?view=group&pageSize=3&page=2')).body;
+    const all = (await km.get<Page>('/api/tasks?view=group&pageSize=100')).body;
+    expect(p1.items).toHaveLength(3);
+    expect(p1.total).toBe(all.total);
+    expect([...p1.items, ...p2.items].map((t) => t.key)).toEqual(all.items.slice(0, 6).map((t) => t.key));
+    expect((await km.get('/api/tasks?pageSize=1000')).status).toBe(400);
   });
 
   it('claim moves a task from the group to "mine"; a colleague can no longer claim it', async () => {
@@ -44,8 +64,8 @@ describe('werkvoorraad', () => {
     const claimed = await km.post<Task>(`/api/tasks/${taskKey}/claim`);
     expect(claimed.status).toBe(200);
     expect(claimed.body.assignee).toBe('klantmanager.almere');
-    expect((await km.get<Task[]>('/api/tasks?view=mine')).body.map((t) => t.key)).toContain(taskKey);
-    expect((await km.get<Task[]>('/api/tasks?view=group')).body.map((t) => t.key)).not.toContain(taskKey);
+    expect((await km.get<Page>('/api/tasks?view=mine')).body.items.map((t) => t.key)).toContain(taskKey);
+    expect((await km.get<Page>('/api/tasks?view=group')).body.items.map((t) => t.key)).not.toContain(taskKey);
     // A manager releases it (absence) and it returns to the group.
     const manager = await ApiClient.as(srv.url, 'manager.almere');
     expect((await manager.post<Task>(`/api/tasks/${taskKey}/unclaim`)).body.assignee).toBeNull();
@@ -54,7 +74,7 @@ describe('werkvoorraad', () => {
   it('a klant does not see the klantmanager\'s task and cannot claim it', async () => {
     const { taskKey } = await startIntake(srv.engine, 'almere');
     const klant = await ApiClient.as(srv.url, 'klant1.almere');
-    expect((await klant.get<Task[]>('/api/tasks')).body.map((t) => t.key)).not.toContain(taskKey);
+    expect((await klant.get<Page>('/api/tasks')).body.items.map((t) => t.key)).not.toContain(taskKey);
     expect((await klant.post(`/api/tasks/${taskKey}/claim`)).status).toBe(404);
   });
 });
@@ -89,9 +109,9 @@ describe('completing a task validates with the form bound to the task', () => {
     expect(instance!.variables).toMatchObject({ naam: 'Johan de Vries', bedrag: 125050 });
     // The next task is the klant's own (candidateUsers), visible in their list only.
     const klant = await ApiClient.as(srv.url, 'klant1.almere');
-    expect((await klant.get<Task[]>('/api/tasks')).body.map((t) => t.key)).toContain(next);
+    expect((await klant.get<Page>('/api/tasks')).body.items.map((t) => t.key)).toContain(next);
     const other = await ApiClient.as(srv.url, 'klant2.almere');
-    expect((await other.get<Task[]>('/api/tasks')).body.map((t) => t.key)).not.toContain(next);
+    expect((await other.get<Page>('/api/tasks')).body.items.map((t) => t.key)).not.toContain(next);
     expect((await klant.post(`/api/tasks/${next}/complete`, { variables: { iets: 1 } })).status).toBe(422);
     expect((await klant.post(`/api/tasks/${next}/complete`, { variables: {} })).status).toBe(204);
   });

@@ -54,6 +54,20 @@ describe('zaken', () => {
     throw new Error('fase never set');
   });
 
+  it('shows each task with its zaak, klant and clock in the werkvoorraad, and filters on zaak and regeling', async () => {
+    const km = await ApiClient.as(srv.url, 'klantmanager.almere');
+    const zaak = (await km.post<Zaak>('/api/zaken', { regeling: 'prb', klantId: klant1 })).body;
+    let items: { zaak: { id: string; identificatie: string; klantNaam: string; klokStatus: string } | null }[] = [];
+    for (let i = 0; i < 50 && items.length === 0; i++) {
+      items = (await km.get<{ items: typeof items }>(`/api/tasks?zaakId=${zaak.id}`)).body.items;
+      if (!items.length) await new Promise((r) => setTimeout(r, 20));
+    }
+    expect(items).toHaveLength(1);
+    expect(items[0]!.zaak).toMatchObject({ id: zaak.id, identificatie: zaak.identificatie, klantNaam: 'Fatima el Amrani', klokStatus: 'op-tijd' });
+    expect((await km.get<{ total: number }>('/api/tasks?regeling=prb')).body.total).toBeGreaterThan(0);
+    expect((await km.get<{ total: number }>('/api/tasks?regeling=pib')).body.total).toBe(0);
+  });
+
   it('a klant starts their own zaak and sees only their own zaken', async () => {
     const klant = await ApiClient.as(srv.url, 'klant2.almere');
     const res = await klant.post<Zaak>('/api/zaken', { regeling: 'prb', klantId: klant1 });

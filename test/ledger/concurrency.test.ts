@@ -9,6 +9,10 @@ import { createTestDatabase, type TestDatabase } from '../support/db.ts';
 import { IBAN, declaratieJob, ensureTenant } from './fixtures.ts';
 
 const onPg = Boolean(process.env.DATABASE_URL);
+// Dialect-specific tests are registered only on their own database, so neither CI run reports a skip.
+const noTest = (() => undefined) as unknown as typeof it;
+const pgOnly = onPg ? it : noTest;
+const sqliteOnly = onPg ? noTest : it;
 let t: TestDatabase;
 let second: Database;
 const T = 'almere';
@@ -62,7 +66,7 @@ describe(`ledger concurrency (${onPg ? 'PostgreSQL' : 'SQLite'})`, () => {
     }
   });
 
-  it.runIf(onPg)('PostgreSQL: a payment waits while another transaction holds the zaak lock', async () => {
+  pgOnly('PostgreSQL: a payment waits while another transaction holds the zaak lock', async () => {
     const [{ zaakId, verplichtingId }] = await zaken('lock', 1) as [{ zaakId: string; verplichtingId: string }];
     const client = new pg.Client({ connectionString: t.databaseUrl });
     await client.connect();
@@ -85,7 +89,7 @@ describe(`ledger concurrency (${onPg ? 'PostgreSQL' : 'SQLite'})`, () => {
     }
   });
 
-  it.runIf(!onPg)('SQLite: two processes on the same file serialize their writers (20 zaken, each raced once)', async () => {
+  sqliteOnly('SQLite: two processes on the same file serialize their writers (20 zaken, each raced once)', async () => {
     const list = await zaken('proc', 20);
     const startAt = Date.now() + 2500;
     const child = (label: string) =>
