@@ -39,6 +39,10 @@ export interface EmbeddedEngineOptions<DB extends EngineTables> {
   schedulerIntervalMs?: number;
   /** Errors the engine cannot hand to a caller (a worker that crashed after completing, a failed tick). */
   onError?: (err: unknown) => void;
+  /** Live engines kept after commit for the next step of busy instances (0 = evict at once). Default 32. */
+  hotEngines?: number;
+  /** Milliseconds a kept engine may stay idle before it is evicted. Default 1000. */
+  hotIdleMs?: number;
 }
 
 /**
@@ -60,7 +64,7 @@ export class EmbeddedEngine<DB extends EngineTables = EngineTables> implements W
   constructor(options: EmbeddedEngineOptions<DB>) {
     // Kysely<DB> with DB ⊇ EngineTables: the engine sees only its own tables.
     this.db = options.db as unknown as Kysely<EngineTables>;
-    this.runtime = new Runtime(this.db, new DefinitionCache(this.db));
+    this.runtime = new Runtime(this.db, new DefinitionCache(this.db), options.hotEngines ?? 32, options.hotIdleMs ?? 1000);
     this.interval = options.schedulerIntervalMs ?? 1000;
     this.onError = options.onError ?? ((err) => console.error('[engine]', err));
   }
@@ -76,6 +80,15 @@ export class EmbeddedEngine<DB extends EngineTables = EngineTables> implements W
     });
     for (const w of this.workers) w.start();
     this.scheduleTick(0);
+    this.sweeper = setInterval(() => this.runtime.sweepHot(), 250);
+    this.sweeper.unref?.();
+  }
+
+  private sweeper: NodeJS.Timeout | null = null;
+
+  /** Live bpmn-engine instances held right now (the rest is parked in the database). */
+  get liveInstances(): number {
+    return this.runtime.hotCount;
   }
 
   async stop(): Promise<void> {
@@ -87,6 +100,9 @@ export class EmbeddedEngine<DB extends EngineTables = EngineTables> implements W
     await Promise.all([...this.workers].map((w) => w.idle()));
     if (this.ticking) await this.ticking;
     await this.queue.drain();
+    if (this.sweeper) clearInterval(this.sweeper);
+    this.sweeper = null;
+    this.runtime.dropHot();
   }
 
   get isRunning(): boolean {
@@ -95,8 +111,16 @@ export class EmbeddedEngine<DB extends EngineTables = EngineTables> implements W
 
   /** One transaction through the serial queue; wakes workers and the scheduler after commit. */
   private async write<T>(fn: (tx: Tx, after: AfterCommit) => Promise<T>): Promise<T> {
-    const after: AfterCommit = { jobTypes: new Set(), timerDueAt: [] };
-    const result = await this.queue.run(() => this.db.transaction().execute((tx) => fn(tx, after)));
+    const after: AfterCommit = { jobTypes: new Set(), timerDueAt: [], hot: [] };
+    let result: T;
+    try {
+      result = await this.queue.run(() => this.db.transaction().execute((tx) => fn(tx, after)));
+    } catch (err) {
+      // Rolled back: live engines touched in this transaction no longer match the database.
+      this.runtime.dropHot();
+      throw err;
+    }
+    for (const keep of after.hot) keep();
     if (this.running) {
       for (const w of this.workers) if (after.jobTypes.has(w.taskType)) w.poke();
       for (const due of after.timerDueAt) this.scheduleTick(Date.parse(due) - Date.now());
@@ -273,6 +297,7 @@ export class EmbeddedEngine<DB extends EngineTables = EngineTables> implements W
       if (row.status !== 'active') throw new EngineError('INVALID_STATE', `procesinstantie ${processInstanceKey} is niet actief (${row.status})`);
       await this.cancelTree(tx, row, actor ?? null);
     });
+    this.runtime.dropHot();
   }
 
   private async cancelTree(tx: Tx, row: InstanceRow, actor: string | null): Promise<void> {

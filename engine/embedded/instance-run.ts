@@ -112,8 +112,8 @@ export interface RunInput {
 
 export class InstanceRun {
   readonly waits = new Map<string, Wait>();
-  readonly events: EventDraft[] = [];
-  readonly firedTimers = new Set<string>();
+  events: EventDraft[] = [];
+  firedTimers = new Set<string>();
   failure: RunFailure | null = null;
   completed = false;
   private engine: BpmnEngine | null = null;
@@ -122,19 +122,56 @@ export class InstanceRun {
   private processVars: Variables | null = null;
   private engineError: Error | null = null;
   /** Listener jobs are fire-and-forget records, not waits. */
-  readonly listenerJobs: Wait[] = [];
+  listenerJobs: Wait[] = [];
   /** Waits that opened and closed within this run; they still get a row. */
-  readonly transientWaits: Wait[] = [];
-  readonly correlatedSubscriptions = new Set<string>();
-  private readonly entered = new Set<string>();
+  transientWaits: Wait[] = [];
+  correlatedSubscriptions = new Set<string>();
+  private entered = new Set<string>();
   /** Elements that left without completing (discard), by execution id. */
-  readonly terminated = new Set<string>();
+  terminated = new Set<string>();
   /** Variables object of the scope each wait runs in (a subprocess has its own copy). */
   private readonly scopes = new Map<string, Variables>();
   /** Execute-message content of each wait (multi-instance item and index live here). */
   private readonly contents = new Map<string, Record<string, unknown>>();
 
   constructor(private readonly input: RunInput) {}
+
+  /** True while the bpmn-engine instance is alive (a hot run can take the next action without recover). */
+  get isLive(): boolean {
+    return this.engine !== null && !this.completed;
+  }
+
+  /** Starts the next run on the same live engine: per-run buffers are emptied. */
+  beginRun(): void {
+    this.events = [];
+    this.firedTimers = new Set();
+    this.failure = null;
+    this.engineError = null;
+    this.listenerJobs = [];
+    this.transientWaits = [];
+    this.correlatedSubscriptions = new Set();
+    this.entered = new Set();
+    this.terminated = new Set();
+  }
+
+  /**
+   * Open side records in the database (user tasks, service jobs, timers,
+   * subscriptions) as of the last commit; the runtime diffs the waits against it.
+   */
+  openRecords = new Map<string, { kind: Exclude<WaitKind, 'call'>; elementId: string; executionId: string }>();
+
+  /** After commit: everything written is now known, its data need not be computed again. */
+  committed(): void {
+    this.openRecords = new Map();
+    for (const w of this.waits.values()) {
+      if (w.kind !== 'call') this.openRecords.set(w.key, { kind: w.kind, elementId: w.elementId, executionId: w.executionId });
+    }
+    for (const w of this.waits.values()) {
+      this.input.knownKeys.add(w.key);
+      delete w.data;
+    }
+    for (const w of [...this.listenerJobs, ...this.transientWaits]) this.input.knownKeys.add(w.key);
+  }
 
   get instanceKey(): string {
     return this.input.instanceKey;

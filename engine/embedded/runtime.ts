@@ -33,6 +33,8 @@ export interface RunResult {
 export interface AfterCommit {
   jobTypes: Set<string>;
   timerDueAt: string[];
+  /** Hot engines are kept only once the transaction committed. */
+  hot: Array<() => void>;
 }
 
 export function newKey(): string {
@@ -152,11 +154,55 @@ export interface RunOptions {
   patch?: Variables;
 }
 
+interface HotRun {
+  run: InstanceRun;
+  /** updated_at of the instance row this engine state was committed as. */
+  committedAt: string;
+  usedAt: number;
+}
+
 export class Runtime {
+  /**
+   * Recently active instances keep their live bpmn-engine after the commit, so
+   * the next job or task completion needs no recover/resume. The database stays
+   * the truth: a hot engine is only used when the row is unchanged since its
+   * commit, never for timers, variable patches or after a failed run, and it is
+   * dropped after `hotIdleMs` or beyond `hotSize` entries.
+   */
+  private readonly hot = new Map<string, HotRun>();
+
   constructor(
     readonly db: Kysely<EngineTables>,
     readonly definitions: DefinitionCache,
+    private readonly hotSize = 32,
+    private readonly hotIdleMs = 1000,
   ) {}
+
+  dropHot(instanceKey?: string): void {
+    const keys = instanceKey ? [instanceKey] : [...this.hot.keys()];
+    for (const k of keys) {
+      this.hot.get(k)?.run.stop();
+      this.hot.delete(k);
+    }
+  }
+
+  /** Stops hot engines that have been idle; called by the scheduler. */
+  sweepHot(now = Date.now()): void {
+    for (const [k, h] of this.hot) if (now - h.usedAt > this.hotIdleMs) this.dropHot(k);
+  }
+
+  get hotCount(): number {
+    return this.hot.size;
+  }
+
+  private keepHot(instanceKey: string, run: InstanceRun, committedAt: string): void {
+    this.hot.delete(instanceKey);
+    this.hot.set(instanceKey, { run, committedAt, usedAt: Date.now() });
+    while (this.hot.size > this.hotSize) {
+      const oldest = this.hot.keys().next().value as string;
+      this.dropHot(oldest);
+    }
+  }
 
   /** Runs one action on one instance inside tx; nested runs (children, parents) join the same tx. */
   async runInTx(tx: Tx, instanceKey: string, action: Action, after: AfterCommit, opts: RunOptions = {}): Promise<RunResult> {
@@ -167,12 +213,22 @@ export class Runtime {
       throw new EngineError('INVALID_STATE', `procesinstantie ${instanceKey} is niet actief (${instance.status})`);
     }
     const definition = await this.definitions.get(instance.deployment_key, tx);
+    const hot = this.hot.get(instanceKey);
+    this.hot.delete(instanceKey);
+    const patch = { ...(action.type === 'setVariables' ? action.variables : {}), ...opts.patch };
+    const reuse =
+      hot !== undefined && hot.run.isLive && hot.committedAt === instance.updated_at && action.type !== 'resume' && action.type !== 'start' && !Object.keys(patch).length;
+    if (hot && !reuse) hot.run.stop();
+    if (reuse) {
+      hot.run.beginRun();
+      return this.execute(tx, instance, hot.run, action, after, opts, true);
+    }
 
     const [tasks, jobs, timers, subs, children] = await Promise.all([
       tx.selectFrom('engine_user_tasks').select(['key', 'state', 'element_id', 'execution_id']).where('instance_key', '=', instanceKey).execute(),
-      tx.selectFrom('engine_jobs').select(['key', 'state', 'type', 'element_id', 'listener']).where('instance_key', '=', instanceKey).execute(),
-      tx.selectFrom('engine_timers').select(['key', 'state', 'element_id']).where('instance_key', '=', instanceKey).execute(),
-      tx.selectFrom('engine_subscriptions').select(['key', 'state', 'element_id']).where('instance_key', '=', instanceKey).execute(),
+      tx.selectFrom('engine_jobs').select(['key', 'state', 'type', 'element_id', 'execution_id', 'listener']).where('instance_key', '=', instanceKey).execute(),
+      tx.selectFrom('engine_timers').select(['key', 'state', 'element_id', 'execution_id']).where('instance_key', '=', instanceKey).execute(),
+      tx.selectFrom('engine_subscriptions').select(['key', 'state', 'element_id', 'execution_id']).where('instance_key', '=', instanceKey).execute(),
       tx.selectFrom('engine_instances').select(['key', 'parent_execution_id']).where('parent_key', '=', instanceKey).execute(),
     ]);
     const knownKeys = new Set<string>([
@@ -184,10 +240,34 @@ export class Runtime {
     ]);
 
     const run = new InstanceRun({ instanceKey, definition, knownKeys });
+    for (const r of tasks) if (r.state === 'created') run.openRecords.set(r.key, { kind: 'task', elementId: r.element_id, executionId: r.execution_id });
+    for (const r of jobs) {
+      if (!r.listener && (r.state === 'activatable' || r.state === 'activated' || r.state === 'failed')) {
+        run.openRecords.set(r.key, { kind: 'job', elementId: r.element_id, executionId: r.execution_id });
+      }
+    }
+    for (const r of timers) if (r.state === 'pending' || r.state === 'blocked') run.openRecords.set(r.key, { kind: 'timer', elementId: r.element_id, executionId: r.execution_id });
+    for (const r of subs) if (r.state === 'open') run.openRecords.set(r.key, { kind: 'subscription', elementId: r.element_id, executionId: r.execution_id });
+    return this.execute(tx, instance, run, action, after, opts, false, patch);
+  }
+
+  private async execute(
+    tx: Tx,
+    instance: InstanceRow,
+    run: InstanceRun,
+    action: Action,
+    after: AfterCommit,
+    opts: RunOptions,
+    live: boolean,
+    patch: Variables = {},
+  ): Promise<RunResult> {
+    const instanceKey = instance.key;
     const actorEvents: EventInsert[] = [];
+    let keep = false;
     try {
-      const patch = { ...(action.type === 'setVariables' ? action.variables : {}), ...opts.patch };
-      if (action.type === 'start') {
+      if (live) {
+        // The engine is already where the last commit left it.
+      } else if (action.type === 'start') {
         await run.start({ ...action.variables, ...patch });
       } else {
         const state = JSON.parse(instance.state ?? 'null') as EngineState | null;
@@ -204,13 +284,18 @@ export class Runtime {
       }
       const variables = run.cleanVariables();
       const state = run.completed ? null : await run.getState();
-      await this.persist(tx, instance, run, state, variables, after, actorEvents);
+      const committedAt = await this.persist(tx, instance, run, state, variables, after, actorEvents);
+      if (!run.completed && this.hotSize > 0) {
+        run.committed();
+        after.hot.push(() => this.keepHot(instanceKey, run, committedAt));
+        keep = true;
+      }
       if (run.completed && instance.parent_key && !opts.parentLive) {
         await this.notifyParent(tx, instance, variables, after);
       }
       return { completed: run.completed, failed: false, variables };
     } finally {
-      run.stop();
+      if (!keep) run.stop();
     }
   }
 
@@ -220,7 +305,11 @@ export class Runtime {
     return wait;
   }
 
+  /** The run whose action is being applied (jobDone closes its records). */
+  private closing: InstanceRun | null = null;
+
   private async applyAction(tx: Tx, instance: InstanceRow, run: InstanceRun, action: Action, actorEvents: EventInsert[]): Promise<void> {
+    this.closing = run;
     switch (action.type) {
       case 'start':
       case 'resume':
@@ -245,6 +334,7 @@ export class Runtime {
         const wait = this.waitFor(run, action.taskKey, 'gebruikerstaak');
         const task = await tx.selectFrom('engine_user_tasks').select(['variables', 'state']).where('key', '=', action.taskKey).executeTakeFirst();
         if (task?.state === 'created') {
+          run.openRecords.delete(action.taskKey);
           // A fact even if the next step raises an incident; a replay finds it done and skips this.
           await tx
             .updateTable('engine_user_tasks')
@@ -283,6 +373,7 @@ export class Runtime {
 
   private async jobDone(tx: Tx, instance: InstanceRow, wait: Wait, state: string | undefined, to: 'completed' | 'error_thrown', data: Record<string, unknown>): Promise<void> {
     if (state === 'completed' || state === 'error_thrown') return;
+    this.closing?.openRecords.delete(wait.key);
     await tx.updateTable('engine_jobs').set({ state: to, updated_at: nowIso() }).where('key', '=', wait.key).execute();
     // Written now, not with the run: the worker's work is done even if the next step raises an incident.
     await insertEvents(tx, [
@@ -461,8 +552,10 @@ export class Runtime {
     variables: Variables,
     after: AfterCommit,
     extraEvents: EventInsert[],
-  ): Promise<void> {
-    const at = nowIso();
+  ): Promise<string> {
+    // Strictly increasing per instance: the hot-engine check compares it.
+    let at = nowIso();
+    if (at <= instance.updated_at) at = new Date(Date.parse(instance.updated_at) + 1).toISOString();
     const events: EventInsert[] = run.events.map((e) => instanceEvent(instance, e));
     const ev = (type: EngineEventType, wait: Wait, data: Record<string, unknown> = {}) => {
       events.push(waitEvent(instance, run, wait, type, data, null));
@@ -485,18 +578,11 @@ export class Runtime {
     for (const w of run.waits.values()) if (w.kind !== 'call') open[w.kind].add(w.key);
 
     // Records that closed in this run: completed by the action, or canceled because the element left.
-    const [tasks, jobs, timers, subs] = await Promise.all([
-      tx.selectFrom('engine_user_tasks').select(['key', 'element_id', 'execution_id']).where('instance_key', '=', instance.key).where('state', '=', 'created').execute(),
-      tx
-        .selectFrom('engine_jobs')
-        .select(['key', 'element_id', 'execution_id'])
-        .where('instance_key', '=', instance.key)
-        .where('listener', 'is', null)
-        .where('state', 'in', ['activatable', 'activated', 'failed'])
-        .execute(),
-      tx.selectFrom('engine_timers').select(['key', 'element_id']).where('instance_key', '=', instance.key).where('state', 'in', ['pending', 'blocked']).execute(),
-      tx.selectFrom('engine_subscriptions').select(['key', 'element_id']).where('instance_key', '=', instance.key).where('state', '=', 'open').execute(),
-    ]);
+    const closed = (kind: string) =>
+      [...run.openRecords]
+        .filter(([key, r]) => r.kind === kind && !open[r.kind].has(key))
+        .map(([key, r]) => ({ key, element_id: r.elementId, execution_id: r.executionId }));
+    const [tasks, jobs, timers, subs] = [closed('task'), closed('job'), closed('timer'), closed('subscription')];
     const closedTasks = tasks.filter((r) => !open.task.has(r.key));
     if (closedTasks.length) {
       await tx.updateTable('engine_user_tasks').set({ state: 'canceled', completed_at: at }).where('key', 'in', closedTasks.map((r) => r.key)).execute();
@@ -639,6 +725,7 @@ export class Runtime {
       .where('key', '=', instance.key)
       .execute();
     await insertEvents(tx, [...extraEvents, ...events]);
+    return at;
   }
 }
 

@@ -1,0 +1,213 @@
+/**
+ * Engine benchmark (not a test): one run prints
+ *  (a) raw bpmn-engine in memory on the reference process, instances/s
+ *  (b) Regie's embedded engine with durable SQLite on the same process, instances/s
+ *  (c) their ratio
+ *  (d) RSS with 10,000 instances parked at a user task
+ *  (e) p50/p99 latency from a due timer to the instance resuming, for 1,000 timers
+ * Usage: npm run bench:engine [-- --json] [-- --quick]
+ */
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Engine } from 'bpmn-engine';
+import * as elements from 'bpmn-elements';
+import type { Kysely } from 'kysely';
+import { loadDefinition } from '../engine/embedded/definition.ts';
+import { EmbeddedEngine } from '../engine/embedded/embedded-engine.ts';
+import { evaluateFeel, isFeel } from '../engine/embedded/feel.ts';
+import type { EngineTables } from '../engine/embedded/store/tables.ts';
+import type { Variables } from '../engine/port.ts';
+import { createDatabase } from '../server/db/database.ts';
+import { migrateToLatest } from '../server/db/migrate.ts';
+
+const args = new Set(process.argv.slice(2));
+const asJson = args.has('--json');
+const quick = args.has('--quick');
+const N = quick ? 200 : 1000;
+const PARKED = quick ? 1000 : 10_000;
+const TIMERS = quick ? 200 : 1000;
+const here = path.dirname(fileURLToPath(import.meta.url));
+const referenceXml = readFileSync(path.join(here, '..', 'test', 'engine', 'fixtures', 'reference.bpmn'), 'utf8');
+
+const log = (msg: string) => {
+  if (!asJson) process.stderr.write(`${msg}\n`);
+};
+
+function gc(): void {
+  (globalThis as { gc?: () => void }).gc?.();
+}
+
+// ---------------------------------------------------------------- (a) raw bpmn-engine
+
+async function rawPerSec(n: number): Promise<number> {
+  const definition = await loadDefinition(referenceXml);
+  const expressions = {
+    resolveExpression: (expr: unknown, ctx?: { environment?: { variables?: Variables } }) =>
+      isFeel(expr) ? evaluateFeel(expr.slice(1), ctx?.environment?.variables ?? {}) : expr,
+  };
+  const scripts = {
+    register() {},
+    getScript(_language: string, flow: { behaviour: { conditionExpression?: { body?: string } } }) {
+      const body = flow.behaviour.conditionExpression?.body ?? '=true';
+      return { execute: (scope: { environment: { variables: Variables } }, cb: (e: Error | null, v?: unknown) => void) => cb(null, evaluateFeel(body.slice(1), scope.environment.variables)) };
+    },
+  };
+  const extension = (activity: { type: string; behaviour: Record<string, unknown>; environment: { variables: Variables } }) => {
+    if (activity.type !== 'bpmn:ServiceTask') return;
+    activity.behaviour.Service = function Immediate() {
+      return { execute: (_m: unknown, cb: (e: Error | null, out?: unknown) => void) => cb(null, {}) };
+    };
+  };
+  const EngineCtor = Engine as unknown as new (o: object) => { execute(o: object): Promise<unknown>; once(e: string, f: () => void): void };
+  const runOne = () =>
+    new Promise<void>((resolve, reject) => {
+      const listener = {
+        emit(name: string, api: { type: string; signal(m: unknown): void }) {
+          if (name === 'activity.wait' && api.type === 'bpmn:UserTask') api.signal({});
+        },
+      };
+      const engine = new EngineCtor({
+        sourceContext: definition.sourceContext,
+        expressions,
+        scripts,
+        extensions: { zeebe: extension },
+        timers: new (elements as unknown as { Timers: new (o: object) => object }).Timers({}),
+        Logger: () => ({ debug() {}, error() {}, warn() {} }),
+      });
+      engine.once('end', () => resolve());
+      engine.once('error', () => reject(new Error('raw run failed')));
+      engine.execute({ listener, variables: { amount: 6000, channel: 'web', requester: 'alice', score: 1 } }).catch(reject);
+    });
+  for (let i = 0; i < 20; i++) await runOne(); // warm-up
+  const t0 = performance.now();
+  for (let i = 0; i < n; i++) await runOne();
+  return (n * 1000) / (performance.now() - t0);
+}
+
+// ---------------------------------------------------------------- durable engine
+
+async function openEngine(dir: string) {
+  const database = createDatabase({ dataDir: dir, sqliteFile: 'bench.sqlite' });
+  await migrateToLatest(database);
+  const engine = new EmbeddedEngine({ db: database.db as unknown as Kysely<EngineTables>, schedulerIntervalMs: 200 });
+  await engine.start();
+  return { database, engine };
+}
+
+async function durablePerSec(n: number, dir: string): Promise<number> {
+  const { database, engine } = await openEngine(dir);
+  await engine.deployResource({ tenantId: 'bench', resources: [{ name: 'reference.bpmn', content: referenceXml }] });
+  engine.createWorker({ taskType: 'enrich-web', maxJobsToActivate: 64, taskHandler: (job) => job.complete({ score: 1 }) });
+  engine.createWorker({ taskType: 'approve', maxJobsToActivate: 64, taskHandler: (job) => job.complete({}) });
+  engine.createWorker({ taskType: 'auto-approve', maxJobsToActivate: 64, taskHandler: (job) => job.complete({}) });
+  const run = async (count: number) => {
+    let started = 0;
+    let done = 0;
+    const inFlight = 20;
+    const starter = async () => {
+      while (started < count) {
+        started++;
+        await engine.createProcessInstance({ tenantId: 'bench', bpmnProcessId: 'reference', variables: { amount: 6000, channel: 'web', requester: 'alice' } });
+      }
+    };
+    const completer = async () => {
+      while (done < count) {
+        const tasks = await engine.queryUserTasks({ tenantId: 'bench', state: 'created', limit: 50 });
+        for (const t of tasks) {
+          await engine.completeUserTask({ userTaskKey: t.userTaskKey });
+          done++;
+        }
+        if (!tasks.length) await new Promise((r) => setTimeout(r, 2));
+      }
+    };
+    await Promise.all([...Array(inFlight)].map(starter).slice(0, 1).concat([completer()]));
+  };
+  await run(20); // warm-up
+  const t0 = performance.now();
+  await run(n);
+  const perSec = (n * 1000) / (performance.now() - t0);
+  await engine.stop();
+  await database.close();
+  return perSec;
+}
+
+async function parkedRssMb(count: number, dir: string): Promise<number> {
+  const { database, engine } = await openEngine(dir);
+  const parkXml = readFileSync(path.join(here, '..', 'test', 'engine', 'fixtures', 'timer-boundary.bpmn'), 'utf8').replace('PT0.3S', 'P30D');
+  await engine.deployResource({ tenantId: 'park', resources: [{ name: 'park.bpmn', content: parkXml }] });
+  for (let i = 0; i < count; i++) {
+    await engine.createProcessInstance({ tenantId: 'park', bpmnProcessId: 'timerboundary', variables: { nr: i } });
+    if (i % 2000 === 1999) log(`  parked ${i + 1}`);
+  }
+  const open = await engine.queryUserTasks({ tenantId: 'park', state: 'created', limit: count + 1 });
+  if (open.length !== count) throw new Error(`expected ${count} parked tasks, found ${open.length}`);
+  gc();
+  await new Promise((r) => setTimeout(r, 200));
+  gc();
+  const rss = process.memoryUsage().rss / 1024 / 1024;
+  await engine.stop();
+  await database.close();
+  return rss;
+}
+
+async function timerLatency(count: number, dir: string): Promise<{ p50: number; p99: number }> {
+  const { database, engine } = await openEngine(dir);
+  await engine.deployResource({ tenantId: 'timers', resources: [{ name: 'timer-date.bpmn', content: readFileSync(path.join(here, '..', 'test', 'engine', 'fixtures', 'timer-date.bpmn'), 'utf8') }] });
+  // Due times spread over one second, starting after all instances exist.
+  const base = Date.now() + Math.max(3000, count * 8);
+  const keys: string[] = [];
+  for (let i = 0; i < count; i++) {
+    const deadline = new Date(base + Math.floor((i * 1000) / count)).toISOString();
+    keys.push((await engine.createProcessInstance({ tenantId: 'timers', bpmnProcessId: 'timerdate', variables: { deadline } })).processInstanceKey);
+  }
+  if (Date.now() > base) log('  warning: timers were due before all instances were created');
+  const db = database.db as unknown as Kysely<EngineTables>;
+  for (;;) {
+    const left = await db.selectFrom('engine_instances').select((eb) => eb.fn.countAll<number>().as('n')).where('tenant_id', '=', 'timers').where('status', '=', 'active').executeTakeFirstOrThrow();
+    if (Number(left.n) === 0) break;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  const timers = await db.selectFrom('engine_timers').select(['key', 'due_at']).where('tenant_id', '=', 'timers').execute();
+  const fired = await db.selectFrom('engine_events').select(['subject_key', 'occurred_at']).where('tenant_id', '=', 'timers').where('type', '=', 'timer.fired').execute();
+  const firedAt = new Map(fired.map((f) => [f.subject_key, Date.parse(f.occurred_at)]));
+  const latencies = timers.map((t) => firedAt.get(t.key)! - Date.parse(t.due_at)).sort((a, b) => a - b);
+  const pct = (p: number) => latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))]!;
+  await engine.stop();
+  await database.close();
+  void keys;
+  return { p50: pct(50), p99: pct(99) };
+}
+
+// ---------------------------------------------------------------- main
+
+const tmp = mkdtempSync(path.join(os.tmpdir(), 'regie-bench-'));
+try {
+  log(`engine bench: N=${N}, parked=${PARKED}, timers=${TIMERS}, node ${process.version}, ${os.cpus().length} cores (${os.cpus()[0]?.model ?? '?'})`);
+  const raw = process.env.BENCH_ONLY_DURABLE ? 1 : await rawPerSec(N);
+  log(`(a) raw bpmn-engine in memory:        ${raw.toFixed(1)} instances/s`);
+  const durable = await durablePerSec(N, path.join(tmp, 'durable'));
+  log(`(b) Regie durable SQLite:             ${durable.toFixed(1)} instances/s`);
+  log(`(c) ratio durable/raw:                ${(durable / raw).toFixed(2)}`);
+  if (process.env.BENCH_ONLY_DURABLE) process.exit(0);
+  const timer = await timerLatency(TIMERS, path.join(tmp, 'timers'));
+  log(`(e) timer → resume latency:           p50 ${timer.p50} ms, p99 ${timer.p99} ms (${TIMERS} timers)`);
+  const rss = await parkedRssMb(PARKED, path.join(tmp, 'parked'));
+  log(`(d) RSS with ${PARKED} parked instances: ${rss.toFixed(1)} MB`);
+  const result = {
+    rawPerSec: Number(raw.toFixed(1)),
+    durablePerSec: Number(durable.toFixed(1)),
+    ratio: Number((durable / raw).toFixed(3)),
+    parkedRssMb: Number(rss.toFixed(1)),
+    timerP50Ms: timer.p50,
+    timerP99Ms: timer.p99,
+    instances: N,
+    parked: PARKED,
+    timers: TIMERS,
+  };
+  if (asJson) process.stdout.write(`${JSON.stringify(result)}\n`);
+  else process.stdout.write(`engine bench: raw ${result.rawPerSec}/s, durable ${result.durablePerSec}/s, ratio ${result.ratio}, parked RSS ${result.parkedRssMb} MB, timer p50 ${result.timerP50Ms} ms p99 ${result.timerP99Ms} ms\n`);
+} finally {
+  rmSync(tmp, { recursive: true, force: true });
+}
