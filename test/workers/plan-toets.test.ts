@@ -61,7 +61,7 @@ function withLine(amount: number, extra: Partial<TrajectplanInvoer['begroting'][
 
 describe('plan-toets', () => {
   it('has a job type', () => {
-    expect(JOB_TYPE).toBe('plan-toets');
+    expect(JOB_TYPE).toBe('prb-plan-toets');
   });
 
   it('accepts a clean plan within the cap', () => {
@@ -293,6 +293,34 @@ describe('plan-toets', () => {
       expect(marginaal.bevindingen.find((b) => b.code === 'PLAN_BESTEDING_ZONDER_RELATIE')?.ernst).toBe('aandachtspunt');
       expect(inhoudelijk.bevindingen.find((b) => b.code === 'PLAN_BESTEDING_ZONDER_RELATIE')?.ernst).toBe('blokkerend');
       expect([marginaal.oordeel, inhoudelijk.oordeel]).toEqual(['akkoord-tenzij', 'niet-akkoord']);
+    });
+  });
+
+  describe('outputs for the process (workflows/prb/process.md)', () => {
+    it('a missing offerte or hoofdaanbieder makes the aanvraag incomplete (hersteltermijn), not a refusal ground', () => {
+      const [a, b] = plan().begroting;
+      const result = toets('groningen', plan({ begroting: [{ ...a!, offertes: [] }, b!] }));
+      expect(result.volledig).toBe(false);
+      expect(result.ontbrekend.map((o) => o.code).sort()).toEqual(['PLAN_HOOFDAANBIEDER_ONTBREEKT', 'PLAN_OFFERTE_ONTBREEKT']);
+    });
+
+    it('over the cap is complete but not akkoord; aandachtspunten are listed apart', () => {
+      const over = toets('almere', plan({ begroting: withLine(380_001) }));
+      expect(over).toMatchObject({ volledig: true, ontbrekend: [], oordeel: 'niet-akkoord', aandachtspunten: [] });
+      const atCap = toets('almere', plan({ begroting: withLine(380_000) }));
+      expect(atCap.aandachtspunten.map((b) => b.code)).toEqual(['PLAN_PRECIES_OP_PLAFOND']);
+    });
+
+    it('vierOgen follows the policy threshold: 0 = always, null = never', () => {
+      const invoer = Trajectplan.parse(plan());
+      const almere = structuredClone(beleid('almere')) as PrbPolicy;
+      expect(assessTrajectplan(invoer, almere).vierOgen).toBe(true);
+      almere.vierOgenDrempelCent = { waarde: 420_000, bron: 'aanname', toelichting: 'test' };
+      expect(assessTrajectplan(invoer, almere).vierOgen).toBe(true);
+      almere.vierOgenDrempelCent = { waarde: 420_001, bron: 'aanname', toelichting: 'test' };
+      expect(assessTrajectplan(invoer, almere).vierOgen).toBe(false);
+      almere.vierOgenDrempelCent = { waarde: null, bron: 'aanname', toelichting: 'test' };
+      expect(assessTrajectplan(invoer, almere).vierOgen).toBe(false);
     });
   });
 

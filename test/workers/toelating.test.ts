@@ -25,7 +25,7 @@ const codes = (r: { redenen: { code: string }[] }) => r.redenen.map((x) => x.cod
 
 describe('toelating', () => {
   it('has a job type', () => {
-    expect(JOB_TYPE).toBe('toelating');
+    expect(JOB_TYPE).toBe('prb-toelating');
   });
 
   describe('Zoetermeer: ≥ 1 year WWB and 45+ / single parent with a child < 12 / long-term partially disabled', () => {
@@ -149,7 +149,7 @@ describe('toelating', () => {
     expect(error).toBeInstanceOf(WorkerInputError);
     const velden = (error as WorkerInputError).velden.map((v) => v.veld);
     expect(velden).toEqual(expect.arrayContaining(['klant.leeftijd', 'klant.uitkering.soort']));
-    expect((error as Error).message).toContain('Ongeldige invoer voor taak "toelating"');
+    expect((error as Error).message).toContain('Ongeldige invoer voor taak "prb-toelating"');
     expect(() => handler({ klant: basis })).toThrow(/policyId/);
   });
 });

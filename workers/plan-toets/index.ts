@@ -35,7 +35,7 @@ import {
 export { WorkerInputError };
 
 /** zeebe:taskDefinition type of the service task. */
-export const JOB_TYPE = 'plan-toets';
+export const JOB_TYPE = 'prb-plan-toets';
 
 const Naam = z.string({ error: 'Verwacht een naam.' }).trim().min(1, { error: 'Een naam is verplicht.' });
 const Kvk = z.string().regex(/^\d{8}$/, { error: 'Een KvK-nummer heeft 8 cijfers.' });
@@ -140,8 +140,27 @@ export interface PlanToetsResultaat {
   plafondCent: number;
   /** What the klantmanager still judges by hand, in Dutch. */
   teBeoordelen: string[];
+  /**
+   * False when the aanvraag misses parts the klant can still supply (an offerte, the hoofdaanbieder,
+   * a required plan element, the reason for a material item): the process then offers a
+   * hersteltermijn (Awb 4:5) instead of refusing.
+   */
+  volledig: boolean;
+  /** The blocking findings the klant can repair, for the hersteltermijn letter and form. */
+  ontbrekend: { code: string; omschrijving: string }[];
+  aandachtspunten: Bevinding[];
+  /** The besluit needs a second beslisser: totaal ≥ the policy's vierOgenDrempelCent (0 = always). */
+  vierOgen: boolean;
   beleid: { id: string; ingangsdatum: string };
 }
+
+/** Blocking findings that are a missing part of the aanvraag rather than a reason to refuse it. */
+export const AANVULBARE_CODES: ReadonlySet<string> = new Set([
+  'PLAN_OFFERTE_ONTBREEKT',
+  'PLAN_HOOFDAANBIEDER_ONTBREEKT',
+  'PLAN_ONDERDEEL_ONTBREEKT',
+  'PLAN_BESTEDING_ZONDER_RELATIE',
+]);
 
 export type PlanToetsBeleid = Pick<
   PrbPolicy,
@@ -158,6 +177,7 @@ export type PlanToetsBeleid = Pick<
   | 'aanbiederskeuze'
   | 'uitvoeringstermijn'
   | 'verplichtePlanonderdelen'
+  | 'vierOgenDrempelCent'
 >;
 
 const CRITERIUM_TEKST: Record<Toetsingscriterium, string> = {
@@ -424,6 +444,11 @@ export function assessTrajectplan(plan: Trajectplan, beleid: PlanToetsBeleid): P
       ? ['Zijn er onoverkomelijke contra-indicaties voor de uitvoering of het beoogde resultaat? Zo niet, dan wordt het plan goedgekeurd.']
       : beleid.toetsingscriteria.waarde.map((c) => CRITERIUM_TEKST[c]);
 
+  const ontbrekend = bevindingen
+    .filter((b) => b.ernst === 'blokkerend' && AANVULBARE_CODES.has(b.code))
+    .map(({ code, omschrijving }) => ({ code, omschrijving }));
+  const drempel = beleid.vierOgenDrempelCent.waarde;
+
   return {
     oordeel,
     bevindingen,
@@ -431,6 +456,10 @@ export function assessTrajectplan(plan: Trajectplan, beleid: PlanToetsBeleid): P
     totaalCent,
     plafondCent,
     teBeoordelen,
+    volledig: ontbrekend.length === 0,
+    ontbrekend,
+    aandachtspunten: bevindingen.filter((b) => b.ernst === 'aandachtspunt'),
+    vierOgen: drempel !== null && totaalCent >= drempel,
     beleid: { id: beleid.id, ingangsdatum: beleid.ingangsdatum },
   };
 }

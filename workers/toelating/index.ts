@@ -18,7 +18,7 @@ import { NL_ERRORS, WorkerInputError, dutchIssues, formatMonths } from '../../wo
 export { WorkerInputError };
 
 /** zeebe:taskDefinition type of the service task. */
-export const JOB_TYPE = 'toelating';
+export const JOB_TYPE = 'prb-toelating';
 
 const Maanden = z.int({ error: 'Verwacht een geheel aantal maanden.' }).min(0, { error: 'Kan niet negatief zijn.' });
 
