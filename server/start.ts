@@ -6,6 +6,7 @@ import type { WorkflowEngine } from '../engine/port.ts';
 import type { RegelingCatalog } from './zaken/catalog.ts';
 import { defaultCatalog } from './zaken/default-catalog.ts';
 import { deployCatalog } from './zaken/deploy-catalog.ts';
+import { createServices, type Services } from './services.ts';
 import { deleteExpiredSessions } from './auth/sessions.ts';
 import { createDatabase, type Database } from './db/database.ts';
 import { migrateToLatest } from './db/migrate.ts';
@@ -34,6 +35,7 @@ export interface StartOptions {
 
 export interface RunningRegie {
   url: string;
+  services: Services;
   database: Database;
   engine: WorkflowEngine;
   logger: Logger;
@@ -73,10 +75,9 @@ export async function startRegie(opts: StartOptions = {}): Promise<RunningRegie>
     );
   }
 
+  const services = createServices(database, engine, catalog);
   const { app } = createApp({
-    database,
-    engine,
-    catalog,
+    services,
     logger,
     session: { secret: opts.sessionSecret ?? 'regie-test-secret-not-for-production', ttlMs: opts.sessionTtlMs ?? 8 * 3_600_000 },
     secureCookies: opts.secureCookies ?? false,
@@ -105,5 +106,5 @@ export async function startRegie(opts: StartOptions = {}): Promise<RunningRegie>
       await database.close();
     })());
 
-  return { url, database, engine, logger, server, close };
+  return { url, services, database, engine, logger, server, close };
 }

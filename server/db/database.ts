@@ -5,9 +5,10 @@ import { Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
 import pg from 'pg';
 import type { EngineTables } from '../../engine/embedded/store/tables.ts';
 import type { ZaakTables } from '../zaken/tables.ts';
+import type { DossierTables } from '../dossier/tables.ts';
 import type { CoreTables } from './schema.ts';
 
-export type Tables = CoreTables & EngineTables & ZaakTables;
+export type Tables = CoreTables & EngineTables & ZaakTables & DossierTables;
 export type Db = Kysely<Tables>;
 export type DialectName = 'sqlite' | 'postgres';
 

@@ -4,6 +4,7 @@ import type { Database } from './database.ts';
 import { coreMigration } from './migrations/001-core.ts';
 import { ledgerMigration } from './migrations/200-ledger.ts';
 import { zakenMigration } from './migrations/300-zaken.ts';
+import { dossierMigration } from './migrations/301-dossier.ts';
 
 /**
  * One ordered list of migrations for both dialects. Names sort globally:
@@ -15,6 +16,7 @@ function allMigrations(database: Database): Record<string, Migration> {
     ...engineMigrations(database.dialect),
     '200-ledger': ledgerMigration,
     '300-zaken': zakenMigration(database.dialect),
+    '301-dossier': dossierMigration(database.dialect),
   };
 }
 

@@ -7,17 +7,16 @@ import { randomUUID } from 'node:crypto';
 import { csrfGuard, sessionLoader } from '../auth/middleware.ts';
 import { authRoutes, loginRateLimiter } from '../auth/routes.ts';
 import type { SessionKeys } from '../auth/sessions.ts';
-import type { Database } from '../db/database.ts';
+import type { Services } from '../services.ts';
+import { dossierRoutes } from '../dossier/routes.ts';
 import { healthRoutes } from '../health/routes.ts';
 import { klantRoutes } from '../klanten/routes.ts';
 import { tenantRoutes } from '../tenants/routes.ts';
 import { userRoutes } from '../users/routes.ts';
-import type { WorkflowEngine } from '../../engine/port.ts';
 import { FormRegistry } from '../forms/form-registry.ts';
 import { formRoutes } from '../forms/routes.ts';
 import { processRoutes } from '../processes/routes.ts';
 import { taskRoutes } from '../tasks/routes.ts';
-import type { RegelingCatalog } from '../zaken/catalog.ts';
 import { zaakRoutes } from '../zaken/routes.ts';
 import { errorHandler, notFoundApi } from './errors.ts';
 import { buildOpenApiDocument } from './openapi.ts';
@@ -27,9 +26,7 @@ import { defineRoute, mountRoute, type AnyRouteSpec } from './route.ts';
 import { uiRouter } from './ui.ts';
 
 export interface AppOptions {
-  database: Database;
-  engine: WorkflowEngine;
-  catalog: RegelingCatalog;
+  services: Services;
   logger: Logger;
   session: SessionKeys;
   secureCookies: boolean;
@@ -42,18 +39,20 @@ export interface AppOptions {
 export const BODY_LIMIT = '256kb';
 
 export function allRoutes(opts: AppOptions): AnyRouteSpec[] {
-  const { db, dialect } = opts.database;
-  const forms = new FormRegistry(opts.engine);
+  const { database, engine, catalog } = opts.services;
+  const { db, dialect } = database;
+  const forms = new FormRegistry(engine);
   return [
     ...healthRoutes(db, dialect, opts.uiState),
     ...authRoutes(db, opts.session, opts.secureCookies),
     ...tenantRoutes(db),
     ...klantRoutes(db),
     ...userRoutes(db),
-    ...taskRoutes(db, opts.engine, forms),
-    ...formRoutes(opts.engine, forms),
-    ...processRoutes(opts.engine),
-    ...zaakRoutes(db, opts.engine, opts.catalog),
+    ...taskRoutes(db, engine, forms),
+    ...formRoutes(engine, forms),
+    ...processRoutes(engine),
+    ...zaakRoutes(opts.services),
+    ...dossierRoutes(db, opts.services.documenten, opts.services.berichten),
   ];
 }
 
@@ -102,7 +101,7 @@ export function createApp(opts: AppOptions) {
     }),
   );
   app.use('/api', express.json({ limit: BODY_LIMIT, strict: true }), cookieParser());
-  app.use('/api', sessionLoader(opts.database.db, opts.session), csrfGuard);
+  app.use('/api', sessionLoader(opts.services.database.db, opts.session), csrfGuard);
   app.post('/api/auth/login', loginRateLimiter(opts.loginAttemptsPerIp ?? 20));
   const api = express.Router();
   for (const spec of routes) mountRoute(api, spec);

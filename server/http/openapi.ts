@@ -42,7 +42,9 @@ export function buildOpenApiDocument(routes: readonly AnyRouteSpec[]) {
   for (const spec of routes) {
     const ok = spec.response.schema
       ? { description: spec.response.description, content: { 'application/json': { schema: spec.response.schema } } }
-      : { description: spec.response.description };
+      : spec.response.mediaType
+        ? { description: spec.response.description, content: { [spec.response.mediaType]: { schema: { type: 'string' as const, format: 'binary' } } } }
+        : { description: spec.response.description };
     registry.registerPath({
       operationId: spec.operationId,
       method: spec.method,

@@ -38,8 +38,8 @@ export interface RouteSpec<
   body?: B;
   query?: Q;
   params?: P;
-  /** Success response; omit schema for 204. */
-  response: { status: number; description: string; schema?: R };
+  /** Success response; omit schema for 204, or give mediaType when the handler streams a file itself. */
+  response: { status: number; description: string; schema?: R; mediaType?: string };
   /** Other statuses this operation documents (401/403/404 are added from the access rule). */
   errors?: Record<number, string>;
   handler: (ctx: AuthedContext<Infer<B>, Infer<Q>, Infer<P>>) => Promise<R extends ZodType ? z.infer<R> : void>;
@@ -79,6 +79,7 @@ export function mountRoute(router: Router, spec: AnyRouteSpec): void {
         principal: req.principal,
       };
       const result = await spec.handler(ctx as AuthedContext<unknown, unknown, unknown>);
+      if (res.headersSent) return; // a file response was written by the handler
       if (spec.response.schema) res.status(spec.response.status).json(result);
       else res.status(spec.response.status).end();
     } catch (err) {

@@ -3,6 +3,9 @@ import type { WorkflowEngine } from '../../engine/port.ts';
 import type { Db } from '../db/database.ts';
 import { problems } from '../http/problem.ts';
 import { zaakKlok } from './clock.ts';
+import { ContactmomentSchema } from '../dossier/routes.ts';
+import type { Services } from '../services.ts';
+import { todayInAmsterdam } from '../../workers/termijnen/index.ts';
 
 export const KlokSchema = z.object({
   startdatum: z.string(),
@@ -40,7 +43,22 @@ export const TimelineItemSchema = z.object({
   fase: z.string().nullable(),
 });
 
+export const BudgetSchema = z.object({
+  toegekendCents: z.number().int(),
+  gereserveerdCents: z.number().int(),
+  betaaldCents: z.number().int(),
+  resterendCents: z.number().int(),
+  betalingen: z.array(
+    z.object({ id: z.string(), datum: z.string(), omschrijving: z.string().nullable(), payeeNaam: z.string(), bedragCents: z.number().int(), status: z.string() }),
+  ),
+});
+
 export const ZaakDetailSchema = ZaakSummarySchema.extend({
+  budget: BudgetSchema.nullable(),
+  documenten: z.array(z.object({ id: z.string(), titel: z.string(), soort: z.string(), aangemaakt: z.string() })),
+  contactmomenten: z.array(ContactmomentSchema),
+  /** While the bezwaartermijn runs after a besluit (Awb 6:7): the last day an objection is on time. */
+  bezwaar: z.object({ mogelijk: z.boolean(), uiterlijkeReactiedatum: z.string() }).nullable(),
   processInstanceKey: z.string().nullable(),
   policyId: z.string().nullable(),
   doorlooptijd: z.string(),
@@ -64,10 +82,28 @@ const EVENT_TEXT: Record<string, string> = {
 
 /** Zaken of a tenant as the API shows them; the fase comes from the engine's event log. */
 export class ZaakReadModel {
-  constructor(
-    private readonly db: Db,
-    private readonly engine: WorkflowEngine,
-  ) {}
+  private readonly db: Db;
+  private readonly engine: WorkflowEngine;
+
+  constructor(private readonly services: Pick<Services, 'database' | 'engine' | 'documenten' | 'ledger'>) {
+    this.db = services.database.db;
+    this.engine = services.engine;
+  }
+
+  private async budget(tenantId: string, zaakId: string) {
+    const snapshot = await this.services.ledger.readZaak(tenantId, zaakId);
+    if (!snapshot.toekenning) return null;
+    const o = await this.services.ledger.budgetOverzicht(tenantId, zaakId);
+    return {
+      toegekendCents: o.toegekendCents,
+      gereserveerdCents: o.gereserveerdCents,
+      betaaldCents: o.betaaldCents,
+      resterendCents: o.beschikbaarCents,
+      betalingen: snapshot.betalingen
+        .filter((b) => b.status !== 'afgewezen')
+        .map((b) => ({ id: b.id, datum: b.createdAt, omschrijving: b.omschrijving, payeeNaam: b.payeeNaam, bedragCents: b.bedragCents, status: b.status })),
+    };
+  }
 
   private base(tenantId: string) {
     return this.db
@@ -124,6 +160,7 @@ export class ZaakReadModel {
 
   /** A zaak of the tenant (and of this klant, when given); otherwise 404. */
   async detail(tenantId: string, zaakId: string, klantId?: string) {
+    const forKlant = klantId !== undefined;
     let q = this.base(tenantId).where('zaken.id', '=', zaakId);
     if (klantId) q = q.where('zaken.klant_id', '=', klantId);
     const row = await q.executeTakeFirst();
@@ -151,8 +188,24 @@ export class ZaakReadModel {
         fase: e.phase,
       })),
     ].sort((a, b) => a.op.localeCompare(b.op));
+    const today = todayInAmsterdam(new Date());
+    const bekendgemaakt = zaakEvents.filter((e) => e.type === 'zaak.besluit-bekendgemaakt').at(-1);
+    const reactiedatum = bekendgemaakt ? (JSON.parse(bekendgemaakt.data) as { uiterlijkeReactiedatum?: string | null }).uiterlijkeReactiedatum : null;
+    const contactmomenten = forKlant
+      ? []
+      : await this.db
+          .selectFrom('contactmomenten')
+          .select(['id', 'soort', 'datum', 'samenvatting', 'door'])
+          .where('tenant_id', '=', tenantId)
+          .where('zaak_id', '=', row.id)
+          .orderBy('datum', 'desc')
+          .execute();
     return {
       ...(await this.summary(row)),
+      budget: await this.budget(tenantId, row.id),
+      documenten: (await this.services.documenten.list(tenantId, row.id, forKlant)).map((d) => ({ id: d.id, titel: d.titel, soort: d.soort, aangemaakt: d.aangemaakt })),
+      contactmomenten,
+      bezwaar: reactiedatum ? { mogelijk: today <= reactiedatum, uiterlijkeReactiedatum: reactiedatum } : null,
       processInstanceKey: row.process_instance_key,
       policyId: row.policy_id,
       doorlooptijd: row.doorlooptijd,

@@ -1,15 +1,14 @@
 import { z } from 'zod';
-import type { WorkflowEngine } from '../../engine/port.ts';
 import { todayInAmsterdam } from '../../workers/termijnen/index.ts';
-import type { Db } from '../db/database.ts';
+import type { Services } from '../services.ts';
 import { tenantRoles } from '../http/access.ts';
 import { HttpProblem, problems } from '../http/problem.ts';
 import { defineRoute } from '../http/route.ts';
-import type { RegelingCatalog } from './catalog.ts';
 import { startZaak } from './commands/start-zaak.ts';
 import { verdagen } from './commands/verdagen.ts';
 import { ZaakDetailSchema, ZaakReadModel, ZaakSummarySchema } from './read-model.ts';
 import { REGELINGEN } from './tables.ts';
+import { isKlantOnly } from './visibility.ts';
 
 const ZAAK_READERS = ['klant', 'klantmanager', 'pgb-adviseur', 'beslisser', 'financieel', 'manager'] as const;
 const IsoDay = z.iso.date({ error: 'Vul een datum in als JJJJ-MM-DD.' });
@@ -23,8 +22,10 @@ const StartBody = z.strictObject({
   gegevens: z.record(z.string(), z.unknown()).optional(),
 });
 
-export function zaakRoutes(db: Db, engine: WorkflowEngine, catalog: RegelingCatalog) {
-  const readModel = new ZaakReadModel(db, engine);
+export function zaakRoutes(services: Services) {
+  const { engine, catalog } = services;
+  const db = services.database.db;
+  const readModel = new ZaakReadModel(services);
   return [
     defineRoute({
       operationId: 'startZaak',
@@ -38,7 +39,7 @@ export function zaakRoutes(db: Db, engine: WorkflowEngine, catalog: RegelingCata
       errors: { 409: 'Regeling niet beschikbaar bij uw organisatie' },
       handler: async ({ principal, body, res }) => {
         const tenantId = principal.tenantId!;
-        const isKlant = !principal.roles.includes('klantmanager');
+        const isKlant = isKlantOnly(principal);
         const klantId = isKlant ? principal.klantId : body.klantId;
         if (!klantId) throw problems.validation([{ field: 'klantId', message: 'Kies de klant voor wie u de zaak start.' }]);
         const entry = catalog.get(body.regeling as never);
@@ -85,8 +86,7 @@ export function zaakRoutes(db: Db, engine: WorkflowEngine, catalog: RegelingCata
       }),
       response: { status: 200, description: 'Zaken', schema: z.array(ZaakSummarySchema) },
       handler: async ({ principal, query }) => {
-        const onlyOwn = principal.roles.length === 1 && principal.roles[0] === 'klant';
-        return readModel.list(principal.tenantId!, { ...query, klantId: onlyOwn ? (principal.klantId ?? '-') : query.klantId });
+        return readModel.list(principal.tenantId!, { ...query, klantId: isKlantOnly(principal) ? (principal.klantId ?? '-') : query.klantId });
       },
     }),
     defineRoute({
@@ -99,8 +99,7 @@ export function zaakRoutes(db: Db, engine: WorkflowEngine, catalog: RegelingCata
       params: z.strictObject({ id: z.string().max(64) }),
       response: { status: 200, description: 'De zaak', schema: ZaakDetailSchema },
       handler: async ({ principal, params }) => {
-        const onlyOwn = principal.roles.length === 1 && principal.roles[0] === 'klant';
-        return readModel.detail(principal.tenantId!, params.id, onlyOwn ? (principal.klantId ?? '-') : undefined);
+        return readModel.detail(principal.tenantId!, params.id, isKlantOnly(principal) ? (principal.klantId ?? '-') : undefined);
       },
     }),
     defineRoute({

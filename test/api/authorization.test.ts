@@ -19,6 +19,8 @@ interface Fixtures {
   bredaProcess: string;
   almereZaak: string;
   bredaZaak: string;
+  almereDoc: string;
+  bredaDoc: string;
 }
 interface Row {
   path: (fx: Fixtures) => string;
@@ -64,6 +66,17 @@ const TABLE: Record<string, Row> = {
   startZaak: { path: () => '/api/zaken', body: { regeling: 'prb', klantId: 'onbekend' } },
   listZaken: { path: () => '/api/zaken' },
   getZaak: { path: (fx) => `/api/zaken/${fx.almereZaak}`, otherTenantPath: (fx) => `/api/zaken/${fx.bredaZaak}` },
+  downloadDocument: {
+    path: (fx) => `/api/zaken/${fx.almereZaak}/documenten/${fx.almereDoc}`,
+    otherTenantPath: (fx) => `/api/zaken/${fx.bredaZaak}/documenten/${fx.bredaDoc}`,
+  },
+  registreerContactmoment: {
+    path: (fx) => `/api/zaken/${fx.almereZaak}/contactmomenten`,
+    body: { soort: 'telefoon', datum: '2026-11-20', samenvatting: 'Gebeld' },
+    otherTenantPath: (fx) => `/api/zaken/${fx.bredaZaak}/contactmomenten`,
+  },
+  listBerichten: { path: () => '/api/berichten' },
+  markeerBerichtGelezen: { path: () => '/api/berichten/onbekend/gelezen' },
   verdaagZaak: {
     path: (fx) => `/api/zaken/${fx.almereZaak}/verdagen`,
     body: { termijn: 'P2W', reden: 'test' },
@@ -120,9 +133,26 @@ beforeAll(async () => {
       servicenorm: 'P8W',
       variables: { deadline: '2030-01-01T09:00:00Z', klant: `klant1.${tenantId}` },
     });
+  const almereZaak = (await zaak('almere', (await klant('klant1.almere')).klant_id!)).zaakId;
+  const bredaZaak = (await zaak('breda', (await klant('klant1.breda')).klant_id!)).zaakId;
+  const storeDoc = async (tenantId: string, zaakId: string) =>
+    (
+      await srv.services.documenten.opslaan({
+        tenantId,
+        zaakId,
+        idempotencyKey: `doc-${zaakId}`,
+        soort: 'beschikking',
+        bestandsnaam: 'beschikking.pdf',
+        mediaType: 'application/pdf',
+        inhoud: Buffer.from('%PDF-1.4 test'),
+        zichtbaarVoorKlant: true,
+      })
+    ).documentId;
   fx = {
-    almereZaak: (await zaak('almere', (await klant('klant1.almere')).klant_id!)).zaakId,
-    bredaZaak: (await zaak('breda', (await klant('klant1.breda')).klant_id!)).zaakId,
+    almereZaak,
+    bredaZaak,
+    almereDoc: await storeDoc('almere', almereZaak),
+    bredaDoc: await storeDoc('breda', bredaZaak),
     almereKlant1: (await klant('klant1.almere')).klant_id!,
     almereKlant2: (await klant('klant2.almere')).klant_id!,
     bredaKlant: (await klant('klant1.breda')).klant_id!,

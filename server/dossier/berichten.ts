@@ -1,0 +1,61 @@
+import { randomUUID } from 'node:crypto';
+import type { Db } from '../db/database.ts';
+
+export interface NieuwBericht {
+  tenantId: string;
+  ontvanger: string;
+  zaakId: string | null;
+  onderwerp: string;
+  tekst: string;
+  idempotencyKey?: string | null;
+}
+
+/**
+ * In-app berichten: every status change reaches the klant and the klantmanager
+ * here; e-mail would go through an SMTP port that is a no-op until configured.
+ */
+export class BerichtenStore {
+  constructor(private readonly db: Db) {}
+
+  async plaats(b: NieuwBericht): Promise<void> {
+    await this.db
+      .insertInto('berichten')
+      .values({
+        id: randomUUID(),
+        tenant_id: b.tenantId,
+        ontvanger: b.ontvanger,
+        zaak_id: b.zaakId,
+        onderwerp: b.onderwerp,
+        tekst: b.tekst,
+        aangemaakt: new Date().toISOString(),
+        gelezen_op: null,
+        idempotency_key: b.idempotencyKey ?? null,
+      })
+      // A retried notification job posts its message once.
+      .onConflict((oc) => oc.column('idempotency_key').doNothing())
+      .execute();
+  }
+
+  voor(tenantId: string, username: string) {
+    return this.db
+      .selectFrom('berichten')
+      .select(['id', 'onderwerp', 'tekst', 'zaak_id', 'aangemaakt', 'gelezen_op'])
+      .where('tenant_id', '=', tenantId)
+      .where('ontvanger', '=', username)
+      .orderBy('aangemaakt', 'desc')
+      .limit(200)
+      .execute();
+  }
+
+  /** Marks one of the user's own messages read; false when it is not theirs. */
+  async markeerGelezen(tenantId: string, username: string, id: string): Promise<boolean> {
+    const r = await this.db
+      .updateTable('berichten')
+      .set({ gelezen_op: new Date().toISOString() })
+      .where('id', '=', id)
+      .where('tenant_id', '=', tenantId)
+      .where('ontvanger', '=', username)
+      .executeTakeFirst();
+    return Number(r.numUpdatedRows) > 0;
+  }
+}

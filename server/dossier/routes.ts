@@ -1,0 +1,106 @@
+import { randomUUID } from 'node:crypto';
+import { z } from 'zod';
+import type { Db } from '../db/database.ts';
+import { tenantRoles } from '../http/access.ts';
+import { problems } from '../http/problem.ts';
+import { defineRoute } from '../http/route.ts';
+import { isKlantOnly, visibleZaak } from '../zaken/visibility.ts';
+import type { BerichtenStore } from './berichten.ts';
+import type { DocumentStore } from './documents.ts';
+
+const ZAAK_READERS = ['klant', 'klantmanager', 'pgb-adviseur', 'beslisser', 'financieel', 'manager'] as const;
+
+export const ContactmomentSchema = z
+  .object({ id: z.string(), soort: z.enum(['gesprek', 'telefoon', 'brief', 'e-mail']), datum: z.string(), samenvatting: z.string(), door: z.string() })
+  .meta({ id: 'Contactmoment' });
+
+const BerichtSchema = z
+  .object({ id: z.string(), onderwerp: z.string(), tekst: z.string(), zaakId: z.string().nullable(), aangemaakt: z.string(), gelezen: z.boolean() })
+  .meta({ id: 'Bericht' });
+
+export function dossierRoutes(db: Db, documenten: DocumentStore, berichten: BerichtenStore) {
+  return [
+    defineRoute({
+      operationId: 'downloadDocument',
+      method: 'get',
+      path: '/api/zaken/:id/documenten/:documentId',
+      summary: 'Een document van de zaak downloaden (bijv. de beschikking als PDF)',
+      tag: 'zaken',
+      access: tenantRoles(...ZAAK_READERS),
+      params: z.strictObject({ id: z.string().max(64), documentId: z.string().max(64) }),
+      response: { status: 200, description: 'Het bestand', mediaType: 'application/pdf' },
+      handler: async ({ principal, params, res }) => {
+        await visibleZaak(db, principal, params.id);
+        const doc = await documenten.get(principal.tenantId!, params.id, params.documentId, isKlantOnly(principal));
+        if (!doc) throw problems.notFound();
+        res
+          .status(200)
+          .type(doc.media_type)
+          .setHeader('Content-Disposition', `attachment; filename="${doc.bestandsnaam.replace(/[^\w.-]/g, '_')}"`)
+          .setHeader('Cache-Control', 'private, no-store')
+          .send(Buffer.from(doc.inhoud));
+      },
+    }),
+    defineRoute({
+      operationId: 'registreerContactmoment',
+      method: 'post',
+      path: '/api/zaken/:id/contactmomenten',
+      summary: 'Een contactmoment (gesprek, telefoon, brief, e-mail) vastleggen bij de zaak',
+      tag: 'zaken',
+      access: tenantRoles('klantmanager', 'pgb-adviseur', 'beslisser'),
+      params: z.strictObject({ id: z.string().max(64) }),
+      body: z.strictObject({
+        soort: z.enum(['gesprek', 'telefoon', 'brief', 'e-mail'], { error: 'Kies gesprek, telefoon, brief of e-mail.' }),
+        datum: z.iso.date({ error: 'Vul een datum in als JJJJ-MM-DD.' }),
+        samenvatting: z.string().trim().min(1, 'Vat het contact kort samen.').max(4000),
+      }),
+      response: { status: 201, description: 'Vastgelegd', schema: ContactmomentSchema },
+      handler: async ({ principal, params, body }) => {
+        const zaak = await visibleZaak(db, principal, params.id);
+        const row = {
+          id: randomUUID(),
+          tenant_id: zaak.tenant_id,
+          zaak_id: zaak.id,
+          soort: body.soort,
+          datum: body.datum,
+          samenvatting: body.samenvatting,
+          door: principal.username,
+          aangemaakt: new Date().toISOString(),
+        };
+        await db.insertInto('contactmomenten').values(row).execute();
+        return { id: row.id, soort: row.soort, datum: row.datum, samenvatting: row.samenvatting, door: row.door };
+      },
+    }),
+    defineRoute({
+      operationId: 'listBerichten',
+      method: 'get',
+      path: '/api/berichten',
+      summary: 'Uw berichten (nieuwste eerst)',
+      tag: 'berichten',
+      access: tenantRoles('klant', 'klantmanager', 'pgb-adviseur', 'beslisser', 'financieel', 'manager', 'procesontwerper', 'beheerder'),
+      response: { status: 200, description: 'Berichten', schema: z.array(BerichtSchema) },
+      handler: async ({ principal }) =>
+        (await berichten.voor(principal.tenantId!, principal.username)).map((b) => ({
+          id: b.id,
+          onderwerp: b.onderwerp,
+          tekst: b.tekst,
+          zaakId: b.zaak_id,
+          aangemaakt: b.aangemaakt,
+          gelezen: b.gelezen_op !== null,
+        })),
+    }),
+    defineRoute({
+      operationId: 'markeerBerichtGelezen',
+      method: 'post',
+      path: '/api/berichten/:id/gelezen',
+      summary: 'Een bericht als gelezen markeren',
+      tag: 'berichten',
+      access: tenantRoles('klant', 'klantmanager', 'pgb-adviseur', 'beslisser', 'financieel', 'manager', 'procesontwerper', 'beheerder'),
+      params: z.strictObject({ id: z.string().max(64) }),
+      response: { status: 204, description: 'Gelezen' },
+      handler: async ({ principal, params }) => {
+        if (!(await berichten.markeerGelezen(principal.tenantId!, principal.username, params.id))) throw problems.notFound();
+      },
+    }),
+  ];
+}
