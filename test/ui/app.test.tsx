@@ -37,6 +37,7 @@ beforeEach(() => {
         loggedIn = true;
         return json(SESSION);
       }
+      if (url.startsWith('/api/tasks?')) return json({ items: [], total: 0, page: 1, pageSize: 25 });
       if (url === '/api/auth/logout') {
         loggedIn = false;
         return new Response(null, { status: 204 });

@@ -2,7 +2,7 @@ import { Suspense, useCallback, useEffect, useLayoutEffect, useRef, useState } f
 import { Button, Paragraph } from '@utrecht/component-library-react';
 import { api, setUnauthorizedHandler, type Session } from './api.ts';
 import { Layout } from './components/Layout.tsx';
-import { homesFor } from './homes.ts';
+import { homesFor, navFor } from './homes.ts';
 import { LoginPage } from './pages/LoginPage.tsx';
 import { MessagePage } from './pages/MessagePage.tsx';
 import { resolveRoute } from './routes.tsx';
@@ -159,7 +159,7 @@ function Shell({
   }
 
   return (
-    <Layout session={session} homes={homes} currentPath={path} onLogout={onLogout} loggingOut={loggingOut}>
+    <Layout session={session} homes={homes} nav={navFor(session.roles)} currentPath={path} onLogout={onLogout} loggingOut={loggingOut}>
       {content}
     </Layout>
   );

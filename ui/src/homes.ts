@@ -80,3 +80,38 @@ export function homesFor(roles: readonly string[]): Home[] {
 export function homeByPath(path: string): Home | undefined {
   return Object.values(HOMES).find((h) => h.path === path);
 }
+
+/** A link in the main navigation. */
+export interface NavItem {
+  path: string;
+  title: string;
+}
+
+/** Screens besides the home that a role reaches from the main navigation. */
+export const EXTRA_NAV: Partial<Record<Role, NavItem[]>> = {
+  klant: [
+    { path: '/regelingen', title: 'Regelingen' },
+    { path: '/berichten', title: 'Berichten' },
+  ],
+  klantmanager: [{ path: '/mijn-caseload', title: 'Mijn caseload' }],
+  manager: [
+    { path: '/werkvoorraad', title: 'Werkvoorraad' },
+    { path: '/incidenten', title: 'Incidenten' },
+  ],
+  procesontwerper: [{ path: '/incidenten', title: 'Incidenten' }],
+  beheerder: [{ path: '/incidenten', title: 'Incidenten' }],
+};
+
+/** Main navigation: per role (fixed order) its home, then its extra screens; no duplicates. */
+export function navFor(roles: readonly string[]): NavItem[] {
+  const seen = new Set<string>();
+  const out: NavItem[] = [];
+  for (const home of homesFor(roles)) {
+    for (const item of [{ path: home.path, title: home.title }, ...(EXTRA_NAV[home.role] ?? [])]) {
+      if (seen.has(item.path)) continue;
+      seen.add(item.path);
+      out.push(item);
+    }
+  }
+  return out;
+}

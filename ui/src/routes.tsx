@@ -8,11 +8,25 @@
  * so that their code is only fetched when the route is opened; the first
  * screen of a caseworker stays small. The shell renders routes inside <Suspense>.
  */
-import type { ComponentType, LazyExoticComponent } from 'react';
+import { lazy, type ComponentType, type LazyExoticComponent } from 'react';
 import type { Role, Session } from './api.ts';
 import { HOMES, type Home } from './homes.ts';
+import { TASK_ROLES, ZAAK_ROLES } from './lib/roles.ts';
 import { RoleHome } from './pages/RoleHome.tsx';
+import { WerkvoorraadPage } from './pages/WerkvoorraadPage.tsx';
 import { matchPath } from './router.tsx';
+
+// Everything but the werkvoorraad is lazy: the task screen pulls in the form renderer
+// (Formik, Yup, FEEL) and must stay out of the caseworker's first bundle.
+const TaakPage = lazy(() => import('./pages/TaakPage.tsx'));
+const ZaakPage = lazy(() => import('./pages/ZaakPage.tsx'));
+const CaseloadPage = lazy(() => import('./pages/CaseloadPage.tsx'));
+const IncidentenPage = lazy(() => import('./pages/IncidentenPage.tsx'));
+const MijnTrajectPage = lazy(() => import('./pages/MijnTrajectPage.tsx'));
+const MijnZaakPage = lazy(() => import('./pages/MijnZaakPage.tsx'));
+const RegelingenPage = lazy(() => import('./pages/RegelingenPage.tsx'));
+const RegelingPage = lazy(() => import('./pages/RegelingenPage.tsx').then((m) => ({ default: m.RegelingPage })));
+const BerichtenPage = lazy(() => import('./pages/BerichtenPage.tsx'));
 
 export interface RouteProps {
   session: Session;
@@ -28,14 +42,31 @@ export interface AppRoute {
   component: ComponentType<RouteProps> | LazyExoticComponent<ComponentType<RouteProps>>;
 }
 
+/** Roles whose home is a werkvoorraad (with the home's title). */
+const WORK_QUEUE_HOMES: readonly Role[] = ['klantmanager', 'pgb-adviseur', 'beslisser', 'financieel'];
+
 function homeRoute(home: Home): AppRoute {
-  const Component = (props: RouteProps) => <RoleHome home={home} {...props} />;
+  if (home.role === 'klant') return { path: home.path, title: home.title, roles: ['klant'], component: MijnTrajectPage };
+  const Component: ComponentType<RouteProps> = WORK_QUEUE_HOMES.includes(home.role)
+    ? (props: RouteProps) => <WerkvoorraadPage title={home.title} {...props} />
+    : (props: RouteProps) => <RoleHome home={home} {...props} />;
   Component.displayName = `Home(${home.role})`;
   return { path: home.path, title: home.title, roles: [home.role], component: Component };
 }
 
 export const ROUTES: readonly AppRoute[] = [
+  // Before the homes: the klantmanager's home path, open to every role with tasks (manager: team view).
+  { path: '/werkvoorraad', title: 'Werkvoorraad', roles: TASK_ROLES, component: WerkvoorraadPage },
   ...Object.values(HOMES).map(homeRoute),
+  { path: '/taken/:key', title: 'Taak', roles: TASK_ROLES, component: TaakPage },
+  { path: '/zaken/:id', title: 'Zaakdossier', roles: ZAAK_ROLES, component: ZaakPage },
+  { path: '/mijn-caseload', title: 'Mijn caseload', roles: ['klantmanager'], component: CaseloadPage },
+  { path: '/incidenten', title: 'Incidenten', roles: ['beheerder', 'procesontwerper', 'manager'], component: IncidentenPage },
+  { path: '/mijn-traject/zaken/:id', title: 'Mijn zaak', roles: ['klant'], component: MijnZaakPage },
+  { path: '/mijn-traject/taken/:key', title: 'Taak', roles: ['klant'], component: TaakPage },
+  { path: '/regelingen', title: 'Regelingen', roles: ['klant'], component: RegelingenPage },
+  { path: '/regelingen/:regeling', title: 'Regeling', roles: ['klant'], component: RegelingPage },
+  { path: '/berichten', title: 'Berichten', roles: ['klant'], component: BerichtenPage },
   // Lazy routes for heavy editors go here (see the comment at the top).
 ];
 

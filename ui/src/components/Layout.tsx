@@ -13,7 +13,7 @@ import {
   SkipLink,
 } from '@utrecht/component-library-react';
 import type { Session, Tenant } from '../api.ts';
-import type { Home } from '../homes.ts';
+import type { Home, NavItem } from '../homes.ts';
 import { linkProps } from '../router.tsx';
 
 export function tenantLabel(tenant: Tenant | null): string | null {
@@ -42,13 +42,16 @@ export interface LayoutProps {
   session?: Session | undefined;
   /** The user's homes; navigation is shown when there is more than one. */
   homes?: Home[];
+  /** Main navigation (defaults to the homes); shown when it has more than one link. */
+  nav?: NavItem[];
   currentPath?: string;
   onLogout?: (() => void) | undefined;
   loggingOut?: boolean;
 }
 
 /** Page frame: skip link, header with user and tenant, optional role navigation, main, footer. */
-export function Layout({ children, session, homes = [], currentPath, onLogout, loggingOut }: LayoutProps) {
+export function Layout({ children, session, homes = [], nav, currentPath, onLogout, loggingOut }: LayoutProps) {
+  const links = nav ?? homes;
   const tenant = tenantLabel(session?.tenant ?? null);
   return (
     <Document className="regie-document">
@@ -76,10 +79,10 @@ export function Layout({ children, session, homes = [], currentPath, onLogout, l
             </div>
           )}
         </PageHeader>
-        {homes.length > 1 && (
+        {links.length > 1 && (
           <NavBar className="regie-nav" aria-label="Hoofdmenu">
             <NavList>
-              {homes.map((h) => (
+              {links.map((h) => (
                 <NavListLink
                   key={h.path}
                   {...linkProps(h.path)}

@@ -1,0 +1,149 @@
+/**
+ * Register a contactmoment (conversation, call, letter, e-mail) on a zaak:
+ * the sources found these could not be extracted from systems afterwards.
+ */
+import { useId, useRef, useState, type ChangeEvent, type FormEvent } from 'react';
+import { Button, FormLabel, Paragraph, Select, SelectOption, Textarea, Textbox } from '@utrecht/component-library-react';
+import { ApiError } from '../api.ts';
+import { CONTACT_SOORTEN, vandaag } from '../lib/format.ts';
+import { foutTekst } from '../lib/use-load.ts';
+import { regie, type ContactSoort } from '../regie-api.ts';
+import { ErrorSummary } from './ErrorSummary.tsx';
+
+type Field = 'soort' | 'datum' | 'samenvatting';
+
+export function validateContactmoment(v: { soort: string; datum: string; samenvatting: string }, today: string): Partial<Record<Field, string>> {
+  const errors: Partial<Record<Field, string>> = {};
+  if (!(v.soort in CONTACT_SOORTEN)) errors.soort = 'Kies wat voor contact het was.';
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(v.datum)) errors.datum = 'Vul de datum van het contact in.';
+  else if (v.datum > today) errors.datum = 'De datum kan niet in de toekomst liggen.';
+  if (v.samenvatting.trim().length === 0) errors.samenvatting = 'Schrijf kort op wat er besproken is.';
+  else if (v.samenvatting.length > 4000) errors.samenvatting = 'Gebruik hoogstens 4000 tekens.';
+  return errors;
+}
+
+export function ContactmomentForm({ zaakId, onSaved }: { zaakId: string; onSaved: () => void }) {
+  const id = useId();
+  const today = vandaag();
+  const [values, setValues] = useState({ soort: 'gesprek', datum: today, samenvatting: '' });
+  const [errors, setErrors] = useState<Partial<Record<Field, string>>>({});
+  const [fout, setFout] = useState<string | null>(null);
+  const [bezig, setBezig] = useState(false);
+  const [attempt, setAttempt] = useState(0);
+  const [saved, setSaved] = useState<string | null>(null);
+  const summary = useRef<HTMLDivElement>(null);
+  const fid = (f: Field) => `${id}-${f}`;
+
+  const focusSummary = () => setTimeout(() => summary.current?.focus(), 0);
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    setSaved(null);
+    setFout(null);
+    const errs = validateContactmoment(values, today);
+    setErrors(errs);
+    setAttempt((a) => a + 1);
+    if (Object.keys(errs).length > 0) {
+      focusSummary();
+      return;
+    }
+    setBezig(true);
+    try {
+      await regie.addContactmoment(zaakId, { soort: values.soort as ContactSoort, datum: values.datum, samenvatting: values.samenvatting.trim() });
+      setValues({ soort: 'gesprek', datum: today, samenvatting: '' });
+      setErrors({});
+      setSaved('Het contactmoment is vastgelegd.');
+      onSaved();
+    } catch (err) {
+      if (err instanceof ApiError && err.status === 400 && err.problem.errors?.length) {
+        const server: Partial<Record<Field, string>> = {};
+        for (const fe of err.problem.errors) if (fe.field === 'soort' || fe.field === 'datum' || fe.field === 'samenvatting') server[fe.field] ??= fe.message;
+        setErrors(server);
+      }
+      setFout(foutTekst(err));
+      focusSummary();
+    } finally {
+      setBezig(false);
+    }
+  }
+
+  const fields = (Object.keys(errors) as Field[]).map((f) => ({ id: fid(f), message: errors[f]! }));
+  const describedBy = (f: Field) => (errors[f] ? `${fid(f)}-fout` : undefined);
+
+  return (
+    <form className="regie-form regie-contact-form" noValidate onSubmit={(e) => void submit(e)} aria-label="Contactmoment vastleggen">
+      {(fields.length > 0 || fout) && (
+        <ErrorSummary
+          key={attempt}
+          ref={summary}
+          title="Het contactmoment is niet vastgelegd"
+          message={fout ?? 'Verbeter de volgende punten:'}
+          fields={fields}
+        />
+      )}
+      <div className="regie-field">
+        <FormLabel htmlFor={fid('soort')}>Soort contact</FormLabel>
+        {errors.soort && (
+          <p id={`${fid('soort')}-fout`} className="utrecht-form-field-error-message">
+            {errors.soort}
+          </p>
+        )}
+        <Select
+          id={fid('soort')}
+          value={values.soort}
+          invalid={Boolean(errors.soort)}
+          aria-describedby={describedBy('soort')}
+          onChange={(e: ChangeEvent<HTMLSelectElement>) => setValues((v) => ({ ...v, soort: e.target.value }))}
+        >
+          {Object.entries(CONTACT_SOORTEN).map(([k, label]) => (
+            <SelectOption key={k} value={k}>
+              {label}
+            </SelectOption>
+          ))}
+        </Select>
+      </div>
+      <div className="regie-field">
+        <FormLabel htmlFor={fid('datum')}>Datum</FormLabel>
+        {errors.datum && (
+          <p id={`${fid('datum')}-fout`} className="utrecht-form-field-error-message">
+            {errors.datum}
+          </p>
+        )}
+        <Textbox
+          id={fid('datum')}
+          type="date"
+          max={today}
+          value={values.datum}
+          invalid={Boolean(errors.datum)}
+          aria-describedby={describedBy('datum')}
+          onChange={(e: ChangeEvent<HTMLInputElement>) => setValues((v) => ({ ...v, datum: e.target.value }))}
+        />
+      </div>
+      <div className="regie-field">
+        <FormLabel htmlFor={fid('samenvatting')}>Wat is er besproken?</FormLabel>
+        <Paragraph id={`${fid('samenvatting')}-uitleg`} className="utrecht-form-field-description">
+          Kort en feitelijk: wat is afgesproken en wie wat doet.
+        </Paragraph>
+        {errors.samenvatting && (
+          <p id={`${fid('samenvatting')}-fout`} className="utrecht-form-field-error-message">
+            {errors.samenvatting}
+          </p>
+        )}
+        <Textarea
+          id={fid('samenvatting')}
+          rows={4}
+          value={values.samenvatting}
+          invalid={Boolean(errors.samenvatting)}
+          aria-describedby={[`${fid('samenvatting')}-uitleg`, describedBy('samenvatting')].filter(Boolean).join(' ')}
+          onChange={(e: ChangeEvent<HTMLTextAreaElement>) => setValues((v) => ({ ...v, samenvatting: e.target.value }))}
+        />
+      </div>
+      <div className="regie-form__actions">
+        <Button type="submit" appearance="primary-action-button" busy={bezig} disabled={bezig}>
+          Contactmoment vastleggen
+        </Button>
+      </div>
+      <div aria-live="polite">{saved && <Paragraph>{saved}</Paragraph>}</div>
+    </form>
+  );
+}

@@ -1,0 +1,187 @@
+/**
+ * Dutch wording for the screens: dates, money, phases, regelingen, clock status
+ * and the "by when" sentence for the klant. Pure functions (tested in test/ui).
+ */
+import type { Klok, KlokStatus, ZaakSamenvatting } from '../regie-api.ts';
+
+const TZ = 'Europe/Amsterdam';
+
+/** 'YYYY-MM-DD' is a calendar day (no time zone); anything else is an instant. */
+function toDate(value: string): Date {
+  return /^\d{4}-\d{2}-\d{2}$/.test(value) ? new Date(`${value}T12:00:00Z`) : new Date(value);
+}
+
+const dayFmt = new Intl.DateTimeFormat('nl-NL', { day: 'numeric', month: 'long', year: 'numeric', timeZone: TZ });
+const shortFmt = new Intl.DateTimeFormat('nl-NL', { day: 'numeric', month: 'short', year: 'numeric', timeZone: TZ });
+const timeFmt = new Intl.DateTimeFormat('nl-NL', { hour: '2-digit', minute: '2-digit', timeZone: TZ });
+
+/** "14 januari 2027" */
+export function datum(value: string | null | undefined): string {
+  if (!value) return '–';
+  const d = toDate(value);
+  return Number.isNaN(d.getTime()) ? value : dayFmt.format(d);
+}
+
+/** "14 jan. 2027" — for tables. */
+export function korteDatum(value: string | null | undefined): string {
+  if (!value) return '–';
+  const d = toDate(value);
+  return Number.isNaN(d.getTime()) ? value : shortFmt.format(d);
+}
+
+/** "14 januari 2027 om 09:30" */
+export function datumTijd(value: string): string {
+  const d = toDate(value);
+  if (Number.isNaN(d.getTime())) return value;
+  return `${dayFmt.format(d)} om ${timeFmt.format(d)}`;
+}
+
+/** Machine-readable value for <time dateTime>. */
+export function isoDag(value: string): string {
+  return /^\d{4}-\d{2}-\d{2}$/.test(value) ? value : toDate(value).toISOString();
+}
+
+/** Today as 'YYYY-MM-DD' in Amsterdam. */
+export function vandaag(now: Date = new Date()): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: TZ, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+}
+
+const euroFmt = new Intl.NumberFormat('nl-NL', { style: 'currency', currency: 'EUR' });
+/** Cents → "€ 1.234,56". */
+export function euro(cents: number): string {
+  return euroFmt.format(cents / 100);
+}
+
+export const FASEN: Record<string, string> = {
+  aanmelding: 'Aanmelding',
+  orientatie: 'Oriëntatie',
+  aanvraag: 'Aanvraag',
+  beoordeling: 'Beoordeling',
+  besluit: 'Besluit',
+  uitvoering: 'Uitvoering',
+  verantwoording: 'Verantwoording',
+  nazorg: 'Nazorg',
+  afsluiting: 'Afsluiting',
+  ontvangst: 'Ontvangst bezwaar',
+  hoorzitting: 'Hoorzitting',
+  beslissing: 'Beslissing op bezwaar',
+};
+
+/** The prb phases in order, for the "where are we" step list. */
+export const PRB_FASEN = ['aanmelding', 'orientatie', 'aanvraag', 'beoordeling', 'besluit', 'uitvoering', 'verantwoording', 'afsluiting'] as const;
+
+export function faseNaam(fase: string | null | undefined): string {
+  if (!fase) return 'Onbekend';
+  return FASEN[fase] ?? fase.charAt(0).toUpperCase() + fase.slice(1);
+}
+
+export const REGELINGEN: Record<string, string> = {
+  prb: 'Persoonlijk re-integratiebudget (prb)',
+  'pgb-bw': 'Persoonsgebonden budget begeleid werken (pgb bw)',
+  pib: 'Persoonlijk inburgeringsbudget (pib)',
+  iro: 'Individuele re-integratieovereenkomst (iro)',
+  rio: 'Rotterdamse Integratie Overeenkomst (rio)',
+  bezwaar: 'Bezwaar',
+};
+export const REGELING_KORT: Record<string, string> = { prb: 'prb', 'pgb-bw': 'pgb bw', pib: 'pib', iro: 'iro', rio: 'rio', bezwaar: 'bezwaar' };
+
+export function regelingNaam(r: string): string {
+  return REGELINGEN[r] ?? r;
+}
+
+export const STATUSSEN: Record<string, string> = {
+  aangemeld: 'Aangemeld',
+  'in-behandeling': 'In behandeling',
+  opgeschort: 'Opgeschort (wacht op gegevens)',
+  besloten: 'Besloten',
+  afgesloten: 'Afgesloten',
+};
+export function statusNaam(s: string): string {
+  return STATUSSEN[s] ?? s;
+}
+
+export const KLOK: Record<KlokStatus, { label: string; tone: 'ok' | 'warning' | 'danger' }> = {
+  'op-tijd': { label: 'Op tijd', tone: 'ok' },
+  'servicenorm-overschreden': { label: 'Servicenorm overschreden', tone: 'warning' },
+  'termijn-verlopen': { label: 'Wettelijke termijn verlopen', tone: 'danger' },
+};
+
+/**
+ * The traffic light of a task: red when the wettelijke termijn has passed, amber
+ * past the servicenorm or when the task itself is overdue, green otherwise.
+ */
+export function taskLight(task: { overdue: boolean; zaak: { klokStatus: KlokStatus } | null }): {
+  tone: 'ok' | 'warning' | 'danger';
+  label: string;
+} {
+  const klok = task.zaak?.klokStatus;
+  if (klok === 'termijn-verlopen') return KLOK[klok];
+  if (klok === 'servicenorm-overschreden') return task.overdue ? { tone: 'warning', label: 'Servicenorm overschreden, taak te laat' } : KLOK[klok];
+  if (task.overdue) return { tone: 'warning', label: 'Taak te laat' };
+  return KLOK['op-tijd'];
+}
+
+/** What happens next, per fase, in the klant's words. */
+const VOLGENDE_STAP: Record<string, string> = {
+  aanmelding: 'Uw klantmanager bekijkt uw aanmelding en neemt contact met u op voor een gesprek.',
+  orientatie: 'U zoekt uit welk traject bij u past en schrijft uw trajectplan. Uw klantmanager helpt u daarbij.',
+  aanvraag: 'U maakt uw trajectplan en begroting af en stuurt die naar ons.',
+  beoordeling: 'Uw klantmanager beoordeelt uw trajectplan en begroting.',
+  besluit: 'Wij nemen een besluit over uw aanvraag en sturen u een brief (beschikking).',
+  uitvoering: 'U voert uw traject uit. Facturen dient u in via deze website.',
+  verantwoording: 'U laat weten hoe uw traject is gegaan en levert de laatste facturen in.',
+  nazorg: 'Uw klantmanager houdt nog even contact met u na het traject.',
+  afsluiting: 'Wij sluiten uw zaak af. U krijgt hierover bericht.',
+};
+
+export function volgendeStap(fase: string | null): string {
+  return (fase && VOLGENDE_STAP[fase]) || 'Wij behandelen uw aanvraag. U hoort van ons zodra er iets verandert.';
+}
+
+/**
+ * "By when" in plain Dutch from the zaak clock, e.g.
+ * "Uiterlijk 14 januari 2027 hoort u of uw aanvraag is toegekend."
+ */
+export function uiterlijkZin(zaak: Pick<ZaakSamenvatting, 'status' | 'klok'>): string {
+  const k: Klok = zaak.klok;
+  if (k.afgehandeld || zaak.status === 'besloten' || zaak.status === 'afgesloten') {
+    return 'Er is een besluit genomen over uw aanvraag. U vindt de brief bij uw documenten.';
+  }
+  if (k.opgeschort) {
+    return 'De termijn staat stil, omdat wij op gegevens van u wachten. Zodra wij die hebben, loopt de termijn weer door.';
+  }
+  const wanneer = datum(k.uiterlijkeEinddatumAfdoening);
+  if (k.status === 'termijn-verlopen') {
+    return `Wij hadden uiterlijk ${wanneer} moeten beslissen. Dat is niet gelukt; onze excuses. U kunt ons in gebreke stellen; uw klantmanager legt uit hoe.`;
+  }
+  const verdaagd = k.verdaagd ? ' Wij hebben de termijn verlengd; u heeft daarover een brief gekregen.' : '';
+  return `Uiterlijk ${wanneer} hoort u of uw aanvraag is toegekend.${verdaagd}`;
+}
+
+/** "nog 12 werkdagen", "vandaag", "3 dagen te laat" */
+export function resterend(k: Pick<Klok, 'dagenTotUiterlijkeEinddatum' | 'werkdagenTotUiterlijkeEinddatum' | 'afgehandeld'>): string {
+  if (k.afgehandeld) return 'afgehandeld';
+  const d = k.dagenTotUiterlijkeEinddatum;
+  if (d < 0) return `${-d} ${-d === 1 ? 'dag' : 'dagen'} te laat`;
+  if (d === 0) return 'vandaag';
+  const w = k.werkdagenTotUiterlijkeEinddatum;
+  return `nog ${w} ${w === 1 ? 'werkdag' : 'werkdagen'}`;
+}
+
+export const CONTACT_SOORTEN: Record<string, string> = {
+  gesprek: 'Gesprek',
+  telefoon: 'Telefoongesprek',
+  brief: 'Brief',
+  'e-mail': 'E-mail',
+};
+
+/**
+ * Who did something, for the timeline. The API gives a username only; until it
+ * gives display names (see docs/ui.md, API needs) we show that, "u" for oneself
+ * and "Regie" for automatic steps.
+ */
+export function door(username: string | null | undefined, mijnGebruikersnaam?: string): string {
+  if (!username) return 'Regie (automatisch)';
+  if (mijnGebruikersnaam && username === mijnGebruikersnaam) return 'u';
+  return username;
+}

@@ -1,0 +1,175 @@
+/**
+ * Klantportaal "Regelingen": what the gemeente offers, each with a plain-language
+ * page (what it is, for whom, what the budget may and may not pay for, how and
+ * by when the decision comes, how to object, independent advice) and "Aanvragen".
+ */
+import { useState } from 'react';
+import { Alert, Button, ButtonGroup, Heading, Link, Paragraph } from '@utrecht/component-library-react';
+import { ApiError } from '../api.ts';
+import { Laden, LoadError } from '../components/LoadError.tsx';
+import { setFlash } from '../lib/flash.ts';
+import { regelingNaam } from '../lib/format.ts';
+import { foutTekst, useLoad } from '../lib/use-load.ts';
+import { NOT_AVAILABLE, optional, regie, type Regeling } from '../regie-api.ts';
+import { linkProps, navigate } from '../router.tsx';
+import type { RouteProps } from '../routes.tsx';
+
+/**
+ * Until GET /api/regelingen exists, the portal offers the prb (the regeling
+ * POST /api/zaken accepts) with a short general text; the gemeente's own texts
+ * replace it once the endpoint answers.
+ */
+export const FALLBACK_REGELINGEN: Regeling[] = [
+  {
+    regeling: 'prb',
+    naam: 'Persoonlijk re-integratiebudget',
+    beschikbaar: true,
+    uitleg: {
+      watIsHet:
+        'Met een persoonlijk re-integratiebudget (prb) kiest u zelf hoe u weer aan het werk gaat. U maakt een plan met een begroting, bijvoorbeeld voor een opleiding of begeleiding, en de gemeente betaalt de kosten uit uw budget.',
+      voorWie: 'Voor inwoners met een bijstandsuitkering of zonder uitkering (nugger) die weer aan het werk willen. Uw klantmanager bespreekt met u of het prb bij u past.',
+      watMag: 'Kosten die u helpen om aan het werk te komen, zoals een opleiding, training, coaching of een sollicitatietraject. De aanbieder kiest u zelf.',
+      watNiet: 'Kosten die niet bij uw plan horen, zoals levensonderhoud, schulden of spullen voor privégebruik.',
+      besluitTermijn: 'Na uw aanvraag krijgt u een brief (beschikking) met het besluit. In Mijn traject ziet u steeds wat de volgende stap is en uiterlijk wanneer u het besluit krijgt.',
+      bezwaar: 'Bent u het niet eens met het besluit? Dan kunt u binnen zes weken bezwaar maken. Dat kan in Mijn traject. Bezwaar maken heeft geen gevolgen voor uw uitkering.',
+      onafhankelijkAdvies: 'Wilt u advies van iemand die niet voor de gemeente werkt? Het Juridisch Loket geeft gratis advies.',
+    },
+  },
+];
+
+async function loadRegelingen(): Promise<{ regelingen: Regeling[]; algemeen: boolean }> {
+  const r = await optional(regie.regelingen());
+  return r === NOT_AVAILABLE ? { regelingen: FALLBACK_REGELINGEN, algemeen: true } : { regelingen: r, algemeen: false };
+}
+
+export default function RegelingenPage(_props: RouteProps) {
+  const load = useLoad(loadRegelingen, []);
+  return (
+    <section>
+      <Heading level={1} tabIndex={-1}>
+        Regelingen
+      </Heading>
+      <Paragraph appearance="lead">Wat de gemeente u biedt om weer aan het werk te gaan. Lees wat er kan en vraag het direct aan.</Paragraph>
+      {load.status === 'error' && <LoadError message={load.message} onRetry={load.reload} />}
+      {!load.data && load.status === 'loading' && <Laden />}
+      {load.data?.regelingen.map((r) => (
+        <article key={r.regeling} className="regie-card" aria-labelledby={`r-${r.regeling}`}>
+          <Heading level={2} id={`r-${r.regeling}`}>
+            {r.naam}
+          </Heading>
+          <Paragraph>{r.uitleg.watIsHet}</Paragraph>
+          {!r.beschikbaar && <Paragraph>Deze regeling kunt u op dit moment niet aanvragen.</Paragraph>}
+          <Paragraph>
+            <Link {...linkProps(`/regelingen/${encodeURIComponent(r.regeling)}`)}>Alles over {r.naam.toLowerCase()}</Link>
+          </Paragraph>
+        </article>
+      ))}
+    </section>
+  );
+}
+
+const UITLEG: { key: keyof Regeling['uitleg']; kop: string }[] = [
+  { key: 'watIsHet', kop: 'Wat is het?' },
+  { key: 'voorWie', kop: 'Voor wie is het?' },
+  { key: 'watMag', kop: 'Waar mag u het budget voor gebruiken?' },
+  { key: 'watNiet', kop: 'Waar mag het niet voor?' },
+  { key: 'besluitTermijn', kop: 'Hoe en wanneer wordt er besloten?' },
+  { key: 'bezwaar', kop: 'Niet eens met het besluit?' },
+  { key: 'onafhankelijkAdvies', kop: 'Onafhankelijk advies' },
+];
+
+export function RegelingPage({ params }: RouteProps) {
+  const load = useLoad(loadRegelingen, []);
+  const [bevestigen, setBevestigen] = useState(false);
+  const [bezig, setBezig] = useState(false);
+  const [fout, setFout] = useState<string | null>(null);
+
+  if (!load.data) {
+    return (
+      <>
+        <Heading level={1} tabIndex={-1}>
+          Regeling
+        </Heading>
+        {load.status === 'error' ? <LoadError message={load.message} onRetry={load.reload} /> : <Laden />}
+      </>
+    );
+  }
+  const r = load.data.regelingen.find((x) => x.regeling === params.regeling);
+  if (!r) {
+    return (
+      <>
+        <Heading level={1} tabIndex={-1}>
+          Regeling niet gevonden
+        </Heading>
+        <Paragraph>
+          Deze regeling biedt uw gemeente niet aan. <Link {...linkProps('/regelingen')}>Bekijk alle regelingen</Link>.
+        </Paragraph>
+      </>
+    );
+  }
+
+  async function aanvragen(regeling: Regeling) {
+    setBezig(true);
+    setFout(null);
+    try {
+      const zaak = await regie.startZaak(regeling.regeling);
+      setFlash(`Uw aanvraag voor ${regeling.naam.toLowerCase()} is ontvangen (zaaknummer ${zaak.identificatie}).`);
+      navigate('/mijn-traject');
+    } catch (err) {
+      setFout(err instanceof ApiError && err.status === 409 ? 'Deze regeling kunt u bij uw gemeente (nog) niet aanvragen.' : foutTekst(err));
+      setBezig(false);
+    }
+  }
+
+  return (
+    <article className="regie-regeling">
+      <Paragraph className="regie-back">
+        <Link {...linkProps('/regelingen')}>← Alle regelingen</Link>
+      </Paragraph>
+      <Heading level={1} tabIndex={-1}>
+        {r.naam}
+      </Heading>
+      <Paragraph className="regie-muted">{regelingNaam(r.regeling)}</Paragraph>
+      {UITLEG.map(({ key, kop }) => (
+        <section key={key} aria-labelledby={`u-${key}`}>
+          <Heading level={2} id={`u-${key}`}>
+            {kop}
+          </Heading>
+          <Paragraph>{r.uitleg[key]}</Paragraph>
+        </section>
+      ))}
+      <section aria-labelledby="u-aanvragen" className="regie-card regie-card--highlight">
+        <Heading level={2} id="u-aanvragen">
+          Aanvragen
+        </Heading>
+        {fout && (
+          <Alert type="error" className="regie-notice">
+            <Paragraph>{fout}</Paragraph>
+          </Alert>
+        )}
+        {!r.beschikbaar ? (
+          <Paragraph>Deze regeling kunt u op dit moment niet aanvragen.</Paragraph>
+        ) : !bevestigen ? (
+          <>
+            <Paragraph>Na uw aanvraag neemt uw klantmanager contact met u op. Wat u daarna moet doen, ziet u in Mijn traject.</Paragraph>
+            <Button appearance="primary-action-button" onClick={() => setBevestigen(true)}>
+              Aanvragen
+            </Button>
+          </>
+        ) : (
+          <>
+            <Paragraph>Weet u zeker dat u {r.naam.toLowerCase()} wilt aanvragen?</Paragraph>
+            <ButtonGroup>
+              <Button appearance="primary-action-button" busy={bezig} disabled={bezig} onClick={() => void aanvragen(r)}>
+                Ja, aanvragen
+              </Button>
+              <Button appearance="secondary-action-button" disabled={bezig} onClick={() => setBevestigen(false)}>
+                Annuleren
+              </Button>
+            </ButtonGroup>
+          </>
+        )}
+      </section>
+    </article>
+  );
+}

@@ -1,0 +1,250 @@
+/**
+ * Typed calls for the Regie screens (werkvoorraad, taken, zaken, klantportaal,
+ * caseload, incidents). All go through `request()` in api.ts: same-origin
+ * cookies, CSRF header on writes, problem+json → ApiError.
+ *
+ * Some endpoints are still being built on the server ("coming soon" in
+ * docs/ui.md). Their types are declared here already; screens treat a 404 from
+ * them as "not available yet" and hide the section (see `optional`).
+ */
+import { ApiError, request } from './api.ts';
+
+export type KlokStatus = 'op-tijd' | 'servicenorm-overschreden' | 'termijn-verlopen';
+
+export interface TaskZaak {
+  id: string;
+  identificatie: string;
+  regeling: string;
+  klantNaam: string;
+  klokStatus: KlokStatus;
+  uiterlijkeEinddatumAfdoening: string;
+}
+
+export interface Task {
+  key: string;
+  name: string | null;
+  elementId?: string;
+  processInstanceKey?: string;
+  bpmnProcessId?: string;
+  phase: string | null;
+  formId: string | null;
+  assignee: string | null;
+  candidateGroups: string[];
+  candidateUsers?: string[];
+  dueDate: string | null;
+  overdue: boolean;
+  createdAt: string;
+  state?: 'created' | 'completed' | 'canceled';
+  zaak: TaskZaak | null;
+}
+
+export interface TaskPage {
+  items: Task[];
+  total: number;
+  page: number;
+  pageSize: number;
+}
+
+export type TaskView = 'mine' | 'group' | 'all';
+
+export interface TaskQuery {
+  view: TaskView;
+  overdue?: boolean;
+  dueWithinDays?: number;
+  regeling?: string;
+  fase?: string;
+  zaakId?: string;
+  page?: number;
+  pageSize?: number;
+}
+
+export interface TaskForm {
+  form: { formId: string; formKey: string; version: number; schema: Record<string, unknown> } | null;
+  initialValues: Record<string, unknown>;
+  context: Record<string, unknown>;
+}
+
+export interface Klok {
+  startdatum: string;
+  einddatumGepland: string;
+  uiterlijkeEinddatumAfdoening: string;
+  status: KlokStatus;
+  opgeschort: boolean;
+  verdaagd: boolean;
+  afgehandeld: boolean;
+  dagenTotUiterlijkeEinddatum: number;
+  werkdagenTotUiterlijkeEinddatum: number;
+}
+
+export interface ZaakSamenvatting {
+  id: string;
+  identificatie: string;
+  regeling: string;
+  klant: { id: string; naam: string };
+  status: string;
+  fase: string | null;
+  startdatum: string;
+  einddatum: string | null;
+  resultaat: string | null;
+  klok: Klok;
+}
+
+export interface TijdlijnItem {
+  op: string;
+  soort: string;
+  omschrijving: string;
+  door: string | null;
+  fase: string | null;
+}
+
+export interface Betaling {
+  id: string;
+  datum: string;
+  omschrijving: string;
+  payeeNaam: string;
+  bedragCents: number;
+  status: string;
+}
+
+export interface Budget {
+  toegekendCents: number;
+  gereserveerdCents: number;
+  betaaldCents: number;
+  resterendCents: number;
+  betalingen: Betaling[];
+}
+
+export interface Document {
+  id: string;
+  titel: string;
+  soort: string;
+  aangemaakt: string;
+}
+
+export interface Bezwaar {
+  mogelijk: boolean;
+  uiterlijkeReactiedatum: string;
+}
+
+export type ContactSoort = 'gesprek' | 'telefoon' | 'brief' | 'e-mail';
+
+export interface Contactmoment {
+  id: string;
+  soort: ContactSoort;
+  datum: string;
+  samenvatting: string;
+  door: string | null;
+}
+
+export interface Zaak extends ZaakSamenvatting {
+  processInstanceKey: string | null;
+  tijdlijn: TijdlijnItem[];
+  /** Coming soon on the server: absent (undefined) until then. */
+  budget?: Budget | null;
+  documenten?: Document[];
+  bezwaar?: Bezwaar | null;
+  contactmomenten?: Contactmoment[];
+}
+
+export interface Bericht {
+  id: string;
+  onderwerp: string;
+  tekst: string;
+  zaakId: string | null;
+  aangemaakt: string;
+  gelezen: boolean;
+}
+
+export interface RegelingUitleg {
+  watIsHet: string;
+  voorWie: string;
+  watMag: string;
+  watNiet: string;
+  besluitTermijn: string;
+  bezwaar: string;
+  onafhankelijkAdvies: string;
+}
+
+export interface Regeling {
+  regeling: string;
+  naam: string;
+  beschikbaar: boolean;
+  uitleg: RegelingUitleg;
+}
+
+export interface Caseload {
+  perFase: { fase: string; aantal: number }[];
+  zaken: ZaakSamenvatting[];
+}
+
+export interface Incident {
+  incidentKey: string;
+  processInstanceKey: string;
+  bpmnProcessId: string;
+  elementId: string;
+  errorType: string;
+  errorMessage: string;
+  state: string;
+  createdAt: string;
+}
+
+/** Sentinel for "this endpoint does not exist (yet)": a 404 from a coming-soon endpoint. */
+export const NOT_AVAILABLE = Symbol('niet-beschikbaar');
+export type Optional<T> = T | typeof NOT_AVAILABLE;
+
+/** Turns a 404 into NOT_AVAILABLE, so a screen can hide the section instead of failing. */
+export async function optional<T>(p: Promise<T>): Promise<Optional<T>> {
+  try {
+    return await p;
+  } catch (err) {
+    if (err instanceof ApiError && err.status === 404) return NOT_AVAILABLE;
+    throw err;
+  }
+}
+
+export function taskQueryString(q: TaskQuery): string {
+  const params = new URLSearchParams();
+  params.set('view', q.view);
+  if (q.overdue !== undefined) params.set('overdue', String(q.overdue));
+  if (q.dueWithinDays !== undefined) params.set('dueWithinDays', String(q.dueWithinDays));
+  if (q.regeling) params.set('regeling', q.regeling);
+  if (q.fase) params.set('fase', q.fase);
+  if (q.zaakId) params.set('zaakId', q.zaakId);
+  params.set('page', String(q.page ?? 1));
+  params.set('pageSize', String(q.pageSize ?? 25));
+  return params.toString();
+}
+
+const enc = encodeURIComponent;
+
+export const regie = {
+  tasks: (q: TaskQuery, signal?: AbortSignal) =>
+    request<TaskPage>('GET', `/api/tasks?${taskQueryString(q)}`, signal ? { signal } : {}),
+  task: (key: string) => request<Task>('GET', `/api/tasks/${enc(key)}`),
+  claim: (key: string) => request<Task>('POST', `/api/tasks/${enc(key)}/claim`),
+  unclaim: (key: string) => request<Task>('POST', `/api/tasks/${enc(key)}/unclaim`),
+  taskForm: (key: string) => request<TaskForm>('GET', `/api/tasks/${enc(key)}/form`),
+  complete: (key: string, variables: Record<string, unknown>) =>
+    request<void>('POST', `/api/tasks/${enc(key)}/complete`, { body: { variables } }),
+
+  zaken: (filter: { regeling?: string; status?: string; klantId?: string } = {}) => {
+    const params = new URLSearchParams(Object.entries(filter).filter(([, v]) => v) as [string, string][]);
+    const qs = params.toString();
+    return request<ZaakSamenvatting[]>('GET', `/api/zaken${qs ? `?${qs}` : ''}`);
+  },
+  zaak: (id: string) => request<Zaak>('GET', `/api/zaken/${enc(id)}`),
+  startZaak: (regeling: string) => request<Zaak>('POST', '/api/zaken', { body: { regeling } }),
+  documentUrl: (zaakId: string, documentId: string) => `/api/zaken/${enc(zaakId)}/documenten/${enc(documentId)}`,
+  addContactmoment: (zaakId: string, body: { soort: ContactSoort; datum: string; samenvatting: string }) =>
+    request<Contactmoment>('POST', `/api/zaken/${enc(zaakId)}/contactmomenten`, { body }),
+  bezwaarMaken: (zaakId: string, gronden: string) =>
+    request<unknown>('POST', `/api/zaken/${enc(zaakId)}/bezwaar`, { body: { gronden } }),
+
+  berichten: () => request<Bericht[]>('GET', '/api/berichten'),
+  berichtGelezen: (id: string) => request<void>('POST', `/api/berichten/${enc(id)}/gelezen`),
+  regelingen: () => request<Regeling[]>('GET', '/api/regelingen'),
+  caseload: () => request<Caseload>('GET', '/api/caseload'),
+  incidents: () => request<Incident[]>('GET', '/api/incidents'),
+  retryIncident: (key: string, variables?: Record<string, unknown>) =>
+    request<void>('POST', `/api/incidents/${enc(key)}/retry`, { body: variables ? { variables } : {} }),
+};
