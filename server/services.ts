@@ -2,6 +2,7 @@ import type { WorkflowEngine } from '../engine/port.ts';
 import type { Database } from './db/database.ts';
 import { BerichtenStore } from './dossier/berichten.ts';
 import { DocumentStore } from './dossier/documents.ts';
+import { FormRegistry } from './forms/form-registry.ts';
 import { KyselyLedger } from './ledger/kysely-ledger.ts';
 import type { RegelingCatalog } from './zaken/catalog.ts';
 
@@ -13,6 +14,7 @@ export interface Services {
   documenten: DocumentStore;
   berichten: BerichtenStore;
   ledger: KyselyLedger;
+  forms: FormRegistry;
 }
 
 export function createServices(database: Database, engine: WorkflowEngine, catalog: RegelingCatalog): Services {
@@ -23,5 +25,6 @@ export function createServices(database: Database, engine: WorkflowEngine, catal
     documenten: new DocumentStore(database.db),
     berichten: new BerichtenStore(database.db),
     ledger: new KyselyLedger(database.db, database.dialect),
+    forms: new FormRegistry(engine),
   };
 }

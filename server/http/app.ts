@@ -13,7 +13,6 @@ import { healthRoutes } from '../health/routes.ts';
 import { klantRoutes } from '../klanten/routes.ts';
 import { tenantRoutes } from '../tenants/routes.ts';
 import { userRoutes } from '../users/routes.ts';
-import { FormRegistry } from '../forms/form-registry.ts';
 import { formRoutes } from '../forms/routes.ts';
 import { processRoutes } from '../processes/routes.ts';
 import { taskRoutes } from '../tasks/routes.ts';
@@ -41,7 +40,7 @@ export const BODY_LIMIT = '256kb';
 export function allRoutes(opts: AppOptions): AnyRouteSpec[] {
   const { database, engine, catalog } = opts.services;
   const { db, dialect } = database;
-  const forms = new FormRegistry(engine);
+  const forms = opts.services.forms;
   return [
     ...healthRoutes(db, dialect, opts.uiState),
     ...authRoutes(db, opts.session, opts.secureCookies),

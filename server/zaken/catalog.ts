@@ -20,6 +20,10 @@ export interface RegelingEntry {
   tenants(): readonly string[];
   /** Norms and policy for a new zaak of this tenant on this date; undefined: not offered there. */
   parameters(tenantId: string, startdatum: string): ZaakParameters | undefined;
+  /** formId of the start event's form (the aanmelding); its data is validated before the zaak starts. */
+  startFormId?: string;
+  /** Start variables derived from the validated start form and the klant record. */
+  startVariables?(input: { gegevens: Variables; klant: { id: string; naam: string }; startdatum: string }): Variables;
 }
 
 export class RegelingCatalog {

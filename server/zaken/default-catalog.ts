@@ -1,22 +1,14 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { defaultPolicies } from '../../workflows/prb/policy/load.ts';
+import { procesbeleid } from '../../workflows/prb/policy/snapshot.ts';
+import { prbKlantFeiten } from './prb-klantfeiten.ts';
 import { ROOT } from '../ui-build.ts';
 import { RegelingCatalog, type RegelingEntry } from './catalog.ts';
 
-/** Policy files wrap each value as { waarde, bron }; the diagram reads plain values. */
-export function processView(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(processView);
-  if (value && typeof value === 'object') {
-    const o = value as Record<string, unknown>;
-    if ('waarde' in o && 'bron' in o) return processView(o.waarde);
-    return Object.fromEntries(Object.entries(o).filter(([k]) => k !== 'bestand' && k !== 'hash').map(([k, v]) => [k, processView(v)]));
-  }
-  return value;
-}
-
 const AWB_BESLISTERMIJN = 'P8W';
-const AWB_HERSTELTERMIJN = 'P2W';
+// Awb 4:5 names no length; two weeks is usual practice. Days, not weeks: FEEL durations have no W.
+const AWB_HERSTELTERMIJN = 'P14D';
 
 function prbEntry(): RegelingEntry {
   const policies = defaultPolicies();
@@ -29,13 +21,18 @@ function prbEntry(): RegelingEntry {
     parameters(tenantId, startdatum) {
       if (!policies.tenants('prb').includes(tenantId)) return undefined;
       const policy = policies.policyFor(tenantId, 'prb', startdatum);
-      const termijn = processView(policy.besluittermijn) as { servicenorm: string; doorlooptijd: string };
+      const termijn = policy.besluittermijn.waarde;
       return {
         policyId: policy.id,
         doorlooptijd: termijn.doorlooptijd ?? AWB_BESLISTERMIJN,
         servicenorm: termijn.servicenorm,
-        variables: { policy: processView(policy), hersteltermijn: AWB_HERSTELTERMIJN },
+        variables: { policy: procesbeleid(policy), hersteltermijn: AWB_HERSTELTERMIJN },
       };
+    },
+    startFormId: 'prb-aanmelding',
+    startVariables: ({ gegevens, startdatum }) => {
+      const aanmelding = (gegevens.aanmelding ?? {}) as Parameters<typeof prbKlantFeiten>[0];
+      return { klantFeiten: prbKlantFeiten(aanmelding, startdatum) };
     },
   };
 }

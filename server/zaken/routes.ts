@@ -36,7 +36,7 @@ export function zaakRoutes(services: Services) {
       access: tenantRoles('klant', 'klantmanager'),
       body: StartBody,
       response: { status: 201, description: 'Gestart', schema: ZaakDetailSchema },
-      errors: { 409: 'Regeling niet beschikbaar bij uw organisatie' },
+      errors: { 409: 'Regeling niet beschikbaar bij uw organisatie', 422: 'Aanmelding niet goed ingevuld (per veld)' },
       handler: async ({ principal, body, res }) => {
         const tenantId = principal.tenantId!;
         const isKlant = isKlantOnly(principal);
@@ -50,6 +50,16 @@ export function zaakRoutes(services: Services) {
         const klant = await db.selectFrom('klanten').select(['id', 'naam']).where('id', '=', klantId).where('tenant_id', '=', tenantId).executeTakeFirst();
         if (!klant) throw problems.notFound();
         const klantUser = await db.selectFrom('users').select('username').where('klant_id', '=', klant.id).executeTakeFirst();
+        const startdatum = todayInAmsterdam(new Date());
+        let gegevens = body.gegevens ?? {};
+        if (entry.startFormId) {
+          // The aanmelding is a form like any other: the same compiled rules as in the browser.
+          const form = await services.forms.get(tenantId, entry.startFormId);
+          if (!form) throw new HttpProblem(409, 'Regeling niet beschikbaar', 'Het aanmeldformulier van deze regeling is niet uitgerold.');
+          const checked = form.compiled.validate(gegevens, { klantNaam: klant.naam });
+          if (!checked.ok) throw new HttpProblem(422, 'Aanmelding niet goed ingevuld', 'Niet alle velden zijn juist ingevuld.', checked.errors);
+          gegevens = checked.value;
+        }
         const started = await startZaak(db, engine, {
           tenantId,
           regeling: entry.regeling,
@@ -61,7 +71,8 @@ export function zaakRoutes(services: Services) {
           servicenorm: params.servicenorm,
           variables: {
             ...params.variables,
-            ...(body.gegevens ?? {}),
+            ...gegevens,
+            ...(entry.startVariables?.({ gegevens, klant, startdatum }) ?? {}),
             klantId: klant.id,
             klantNaam: klant.naam,
             klant: klantUser?.username ?? null,

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Variables, WorkflowEngine } from '../../../engine/port.ts';
-import { todayInAmsterdam } from '../../../workers/termijnen/iso-date.ts';
+import { computeCaseClock, todayInAmsterdam } from '../../../workers/termijnen/index.ts';
 import type { Db } from '../../db/database.ts';
 import { inTransaction, type Tx } from '../../db/transaction.ts';
 import { appendZaakEvent } from '../events.ts';
@@ -99,10 +99,19 @@ export async function startZaak(db: Db, engine: WorkflowEngine, input: StartZaak
     return identificatie;
   });
 
+  const startdatum = todayInAmsterdam(now);
+  const klok = computeCaseClock({ doorlooptijd: input.doorlooptijd, servicenorm: input.servicenorm }, { startdatum, opschortingen: [] }, startdatum);
   const { processInstanceKey } = await engine.createProcessInstance({
     tenantId: input.tenantId,
     bpmnProcessId: input.bpmnProcessId,
-    variables: { ...input.variables, zaakId, zaakIdentificatie: identificatie },
+    variables: {
+      ...input.variables,
+      zaakId,
+      zaakIdentificatie: identificatie,
+      regeling: input.regeling,
+      // The diagram sets due dates from the clock (process.md §1); zaak-hervatten replaces it.
+      termijnen: { startdatum, einddatumGepland: klok.einddatumGepland, uiterlijkeEinddatumAfdoening: klok.uiterlijkeEinddatumAfdoening },
+    },
     actor: input.actor,
   });
   await linkProcessInstance(db, input.tenantId, zaakId, processInstanceKey, input.actor);

@@ -1,0 +1,47 @@
+import type { KlantFeiten } from '../../workers/toelating/index.ts';
+
+interface Aanmelding {
+  geboortedatum?: string;
+  uitkering?: string;
+  uitkeringSinds?: string;
+  werkloosSinds?: string | null;
+  anderTraject?: string;
+  beschikbaarVoorArbeid?: string;
+  alleenstaandeOuder?: string;
+  leeftijdJongsteKind?: number | null;
+}
+
+/** Whole years or months between two ISO dates (a birthday or monthday not yet reached does not count). */
+function wholeMonths(from: string, to: string): number {
+  const [fy, fm, fd] = from.split('-').map(Number) as [number, number, number];
+  const [ty, tm, td] = to.split('-').map(Number) as [number, number, number];
+  return (ty - fy) * 12 + (tm - fm) - (td < fd ? 1 : 0);
+}
+
+const jaNee = (v: string | undefined) => (v === 'ja' ? true : v === 'nee' ? false : null);
+
+/**
+ * The facts for the hard admission criteria, from the klant's aanmelding.
+ * Facts the aanmelding does not ask (afstand tot de arbeidsmarkt, a suitable
+ * regular offer) stay null: the toelating worker names them instead of guessing.
+ * A klant registered with the gemeente lives there (woontInGemeente).
+ */
+export function prbKlantFeiten(aanmelding: Aanmelding, startdatum: string): KlantFeiten {
+  const soort = aanmelding.uitkering as NonNullable<KlantFeiten['uitkering']>['soort'] | undefined;
+  return {
+    leeftijd: aanmelding.geboortedatum ? Math.floor(wholeMonths(aanmelding.geboortedatum, startdatum) / 12) : null,
+    woontInGemeente: true,
+    uitkering: soort ? { soort, duurMaanden: aanmelding.uitkeringSinds ? wholeMonths(aanmelding.uitkeringSinds, startdatum) : null } : null,
+    werkloosheidsduurMaanden: aanmelding.werkloosSinds ? wholeMonths(aanmelding.werkloosSinds, startdatum) : null,
+    alleenstaandeOuder: jaNee(aanmelding.alleenstaandeOuder),
+    leeftijdJongsteKind: aanmelding.leeftijdJongsteKind ?? null,
+    langdurigGedeeltelijkArbeidsongeschikt: null,
+    afstandTotArbeidsmarktMaanden: null,
+    beschikbaarVoorArbeid: jaNee(aanmelding.beschikbaarVoorArbeid),
+    lopendAnderTraject: jaNee(aanmelding.anderTraject),
+    passendRegulierAanbod: null,
+    geredeKansOpUitstroom: null,
+    // Applying for the regeling is the interest Vlaardingen asks for (seed-000 L1082).
+    interesseGetoond: true,
+  };
+}
