@@ -213,7 +213,7 @@ const trajectplan = {
     arbeidsmarktperspectief: 'Er zijn veel vacatures voor koks in Almere.',
     randvoorwaarden: 'Kinderopvang is geregeld.',
     activiteiten: [{ omschrijving: 'Koksopleiding niveau 2', startdatum: '2026-09-01', einddatum: '2027-02-28', verwachtResultaat: 'Diploma kok' }],
-    begroting: [{ categorie: 'scholing-vaardigheden', omschrijving: 'Koksopleiding', aanbieder: 'ROC Flevoland', bedragCent: '4.500,00', offertes: ['doc-offerte-1', 'doc-offerte-2'] }],
+    begroting: [{ categorie: 'scholing-vaardigheden', omschrijving: 'Koksopleiding', aanbieder: 'ROC Flevoland', activiteitNr: 1, kvk: '12345678', iban: 'NL91ABNA0417164300', bedragCent: '4.500,00', offertes: ['doc-offerte-1', 'doc-offerte-2'] }],
     hoofdaanbieder: { naam: 'ROC Flevoland', kvk: '12345678', iban: 'NL91ABNA0417164300' },
     hulpBijOpstellen: ['klant-zelf', 'klantmanager'],
     hulpToelichting: 'Samen de begroting nagelopen.',
