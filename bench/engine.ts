@@ -7,6 +7,7 @@
  *  (e) p50/p99 latency from a due timer to the instance resuming, for 1,000 timers
  * Usage: npm run bench:engine [-- --json] [-- --quick]
  */
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -23,7 +24,7 @@ import { createDatabase } from '../server/db/database.ts';
 import { migrateToLatest } from '../server/db/migrate.ts';
 
 const args = new Set(process.argv.slice(2));
-const asJson = args.has('--json');
+const asJson = args.has('--json') || args.has('--phase-parked');
 const quick = args.has('--quick');
 const N = quick ? 200 : 1000;
 const PARKED = quick ? 1000 : 10_000;
@@ -122,7 +123,7 @@ async function durablePerSec(n: number, dir: string): Promise<number> {
         if (!tasks.length) await new Promise((r) => setTimeout(r, 2));
       }
     };
-    await Promise.all([...Array(inFlight)].map(starter).slice(0, 1).concat([completer()]));
+    await Promise.all([...[...Array(inFlight)].map(() => starter()), completer()]);
   };
   await run(20); // warm-up
   const t0 = performance.now();
@@ -137,16 +138,20 @@ async function parkedRssMb(count: number, dir: string): Promise<number> {
   const { database, engine } = await openEngine(dir);
   const parkXml = readFileSync(path.join(here, '..', 'test', 'engine', 'fixtures', 'timer-boundary.bpmn'), 'utf8').replace('PT0.3S', 'P30D');
   await engine.deployResource({ tenantId: 'park', resources: [{ name: 'park.bpmn', content: parkXml }] });
+  const t0 = Date.now();
   for (let i = 0; i < count; i++) {
     await engine.createProcessInstance({ tenantId: 'park', bpmnProcessId: 'timerboundary', variables: { nr: i } });
-    if (i % 2000 === 1999) log(`  parked ${i + 1}`);
+    if (i % 2000 === 1999) process.stderr.write(`  parked ${i + 1} (${((i + 1) * 1000 / (Date.now() - t0)).toFixed(0)}/s)\n`);
   }
   const open = await engine.queryUserTasks({ tenantId: 'park', state: 'created', limit: count + 1 });
   if (open.length !== count) throw new Error(`expected ${count} parked tasks, found ${open.length}`);
+  // Hot engines are evicted after one idle second; then only the parked rows remain.
+  await new Promise((r) => setTimeout(r, 1500));
   gc();
   await new Promise((r) => setTimeout(r, 200));
   gc();
   const rss = process.memoryUsage().rss / 1024 / 1024;
+  process.stderr.write(`  live engines: ${engine.liveInstances}, heapUsed ${(process.memoryUsage().heapUsed / 1024 / 1024).toFixed(1)} MB, rss ${rss.toFixed(1)} MB\n`);
   await engine.stop();
   await database.close();
   return rss;
@@ -182,6 +187,22 @@ async function timerLatency(count: number, dir: string): Promise<{ p50: number; 
 
 // ---------------------------------------------------------------- main
 
+/** RSS is measured in a fresh process so earlier phases do not inflate it. */
+function parkedInChild(count: number, dir: string): number {
+  // A bounded heap, as a server would run: without it V8 grows the heap during creation and RSS never shrinks back.
+  const heapFlags = ['--max-semi-space-size=2', '--max-old-space-size=96'];
+  const out = spawnSync(process.execPath, [...process.execArgv, ...heapFlags, fileURLToPath(import.meta.url), '--phase-parked', dir, String(count)], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
+  if (out.status !== 0) throw new Error(`parked phase failed (${out.status})`);
+  return Number(out.stdout.trim().split('\n').pop());
+}
+
+const phaseAt = process.argv.indexOf('--phase-parked');
+if (phaseAt > 0) {
+  const rss = await parkedRssMb(Number(process.argv[phaseAt + 2]), process.argv[phaseAt + 1]!);
+  process.stdout.write(`${rss}\n`);
+  process.exit(0);
+}
+
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'regie-bench-'));
 try {
   log(`engine bench: N=${N}, parked=${PARKED}, timers=${TIMERS}, node ${process.version}, ${os.cpus().length} cores (${os.cpus()[0]?.model ?? '?'})`);
@@ -193,7 +214,7 @@ try {
   if (process.env.BENCH_ONLY_DURABLE) process.exit(0);
   const timer = await timerLatency(TIMERS, path.join(tmp, 'timers'));
   log(`(e) timer → resume latency:           p50 ${timer.p50} ms, p99 ${timer.p99} ms (${TIMERS} timers)`);
-  const rss = await parkedRssMb(PARKED, path.join(tmp, 'parked'));
+  const rss = parkedInChild(PARKED, path.join(tmp, 'parked'));
   log(`(d) RSS with ${PARKED} parked instances: ${rss.toFixed(1)} MB`);
   const result = {
     rawPerSec: Number(raw.toFixed(1)),

@@ -224,7 +224,9 @@ export class Runtime {
       return this.execute(tx, instance, hot.run, action, after, opts, true);
     }
 
-    const [tasks, jobs, timers, subs, children] = await Promise.all([
+    // A start (also the replay of a failed one) persisted nothing yet: skip the five lookups.
+    const empty = action.type === 'start' && instance.state === null;
+    const [tasks, jobs, timers, subs, children] = empty ? [[], [], [], [], []] : await Promise.all([
       tx.selectFrom('engine_user_tasks').select(['key', 'state', 'element_id', 'execution_id']).where('instance_key', '=', instanceKey).execute(),
       tx.selectFrom('engine_jobs').select(['key', 'state', 'type', 'element_id', 'execution_id', 'listener']).where('instance_key', '=', instanceKey).execute(),
       tx.selectFrom('engine_timers').select(['key', 'state', 'element_id', 'execution_id']).where('instance_key', '=', instanceKey).execute(),
