@@ -106,6 +106,36 @@ export function App() {
   return <Shell session={state.session} path={path} onLogout={onLogout} loggingOut={loggingOut} />;
 }
 
+/**
+ * Moves focus to the page's h1 after an in-app navigation. Lazy pages show a
+ * loading text first and their real h1 later (sometimes replacing a loading h1),
+ * so keep watching the main area for a few seconds and focus each new h1 while
+ * focus is still where the navigation left it (the clicked link, the body, or
+ * the h1 we focused before). Stops as soon as the user moves focus elsewhere.
+ */
+function focusHeadingWhenReady(startedAt: Element | null): () => void {
+  const main = document.getElementById('inhoud');
+  if (!main) return () => undefined;
+  let focused: HTMLElement | null = null;
+  const tryFocus = () => {
+    const h1 = main.querySelector<HTMLElement>('h1');
+    if (!h1 || h1 === focused) return;
+    const active = document.activeElement;
+    const untouched = !active || active === document.body || active === startedAt || active === focused || !active.isConnected;
+    if (!untouched) return;
+    h1.focus();
+    focused = h1;
+  };
+  tryFocus();
+  const observer = new MutationObserver(tryFocus);
+  observer.observe(main, { childList: true, subtree: true });
+  const stop = window.setTimeout(() => observer.disconnect(), 5000);
+  return () => {
+    observer.disconnect();
+    window.clearTimeout(stop);
+  };
+}
+
 function Shell({
   session,
   path,
@@ -130,7 +160,7 @@ function Shell({
       firstRender.current = false;
       return;
     }
-    document.querySelector<HTMLElement>('#inhoud h1')?.focus();
+    return focusHeadingWhenReady(document.activeElement);
   }, [path, title]);
 
   let content;

@@ -169,6 +169,8 @@ export interface Regeling {
   regeling: string;
   naam: string;
   beschikbaar: boolean;
+  /** The aanmelding form the klant fills in when applying (POST /api/zaken `gegevens`). */
+  startFormId?: string | null;
   uitleg: RegelingUitleg;
 }
 
@@ -233,7 +235,10 @@ export const regie = {
     return request<ZaakSamenvatting[]>('GET', `/api/zaken${qs ? `?${qs}` : ''}`);
   },
   zaak: (id: string) => request<Zaak>('GET', `/api/zaken/${enc(id)}`),
-  startZaak: (regeling: string) => request<Zaak>('POST', '/api/zaken', { body: { regeling } }),
+  startZaak: (regeling: string, gegevens?: Record<string, unknown>) =>
+    request<Zaak>('POST', '/api/zaken', { body: gegevens ? { regeling, gegevens } : { regeling } }),
+  form: (formId: string) =>
+    request<{ formId: string; formKey: string; version: number; schema: Record<string, unknown> }>('GET', `/api/forms/${enc(formId)}`),
   documentUrl: (zaakId: string, documentId: string) => `/api/zaken/${enc(zaakId)}/documenten/${enc(documentId)}`,
   addContactmoment: (zaakId: string, body: { soort: ContactSoort; datum: string; samenvatting: string }) =>
     request<Contactmoment>('POST', `/api/zaken/${enc(zaakId)}/contactmomenten`, { body }),

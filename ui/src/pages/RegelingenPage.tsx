@@ -3,7 +3,9 @@
  * page (what it is, for whom, what the budget may and may not pay for, how and
  * by when the decision comes, how to object, independent advice) and "Aanvragen".
  */
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
+import { loadFormSchema, type FieldError, type FormSchema } from '../../../forms/index.ts';
+import { RegieForm } from '../../../forms/react/index.ts';
 import { Alert, Button, ButtonGroup, Heading, Link, Paragraph } from '@utrecht/component-library-react';
 import { ApiError } from '../api.ts';
 import { Laden, LoadError } from '../components/LoadError.tsx';
@@ -24,6 +26,7 @@ export const FALLBACK_REGELINGEN: Regeling[] = [
     regeling: 'prb',
     naam: 'Persoonlijk re-integratiebudget',
     beschikbaar: true,
+    startFormId: 'prb-aanmelding',
     uitleg: {
       watIsHet:
         'Met een persoonlijk re-integratiebudget (prb) kiest u zelf hoe u weer aan het werk gaat. U maakt een plan met een begroting, bijvoorbeeld voor een opleiding of begeleiding, en de gemeente betaalt de kosten uit uw budget.',
@@ -78,11 +81,21 @@ const UITLEG: { key: keyof Regeling['uitleg']; kop: string }[] = [
   { key: 'onafhankelijkAdvies', kop: 'Onafhankelijk advies' },
 ];
 
-export function RegelingPage({ params }: RouteProps) {
+/** The regeling's aanmelding form, or null when it has none (or it is not deployed here). */
+async function loadStartForm(formId: string | null | undefined): Promise<FormSchema | null> {
+  if (!formId) return null;
+  const f = await optional(regie.form(formId));
+  return f === NOT_AVAILABLE ? null : loadFormSchema(f.schema);
+}
+
+export function RegelingPage({ params, session }: RouteProps) {
   const load = useLoad(loadRegelingen, []);
   const [bevestigen, setBevestigen] = useState(false);
   const [bezig, setBezig] = useState(false);
   const [fout, setFout] = useState<string | null>(null);
+  const [startForm, setStartForm] = useState<FormSchema | null | undefined>(undefined);
+  const [serverErrors, setServerErrors] = useState<FieldError[] | undefined>();
+  const formVariables = useMemo(() => ({ klantNaam: session.user.displayName }), [session.user.displayName]);
 
   if (!load.data) {
     return (
@@ -108,15 +121,30 @@ export function RegelingPage({ params }: RouteProps) {
     );
   }
 
-  async function aanvragen(regeling: Regeling) {
+  async function openAanvraag(regeling: Regeling) {
     setBezig(true);
     setFout(null);
     try {
-      const zaak = await regie.startZaak(regeling.regeling);
+      setStartForm(await loadStartForm(regeling.startFormId));
+      setBevestigen(true);
+    } catch (err) {
+      setFout(foutTekst(err));
+    } finally {
+      setBezig(false);
+    }
+  }
+
+  async function aanvragen(regeling: Regeling, gegevens?: Record<string, unknown>) {
+    setBezig(true);
+    setFout(null);
+    setServerErrors(undefined);
+    try {
+      const zaak = await regie.startZaak(regeling.regeling, gegevens);
       setFlash(`Uw aanvraag voor ${regeling.naam.toLowerCase()} is ontvangen (zaaknummer ${zaak.identificatie}).`);
       navigate('/mijn-traject');
     } catch (err) {
-      setFout(err instanceof ApiError && err.status === 409 ? 'Deze regeling kunt u bij uw gemeente (nog) niet aanvragen.' : foutTekst(err));
+      if (err instanceof ApiError && err.status === 422 && err.problem.errors?.length) setServerErrors(err.problem.errors);
+      else setFout(err instanceof ApiError && err.status === 409 ? 'Deze regeling kunt u bij uw gemeente (nog) niet aanvragen.' : foutTekst(err));
       setBezig(false);
     }
   }
@@ -152,9 +180,20 @@ export function RegelingPage({ params }: RouteProps) {
         ) : !bevestigen ? (
           <>
             <Paragraph>Na uw aanvraag neemt uw klantmanager contact met u op. Wat u daarna moet doen, ziet u in Mijn traject.</Paragraph>
-            <Button appearance="primary-action-button" onClick={() => setBevestigen(true)}>
+            <Button appearance="primary-action-button" busy={bezig} disabled={bezig} onClick={() => void openAanvraag(r)}>
               Aanvragen
             </Button>
+          </>
+        ) : startForm ? (
+          <>
+            <Paragraph>Vul uw aanmelding in. Velden zonder "(niet verplicht)" zijn verplicht.</Paragraph>
+            <RegieForm
+              form={startForm}
+              variables={formVariables}
+              onSubmit={(value) => aanvragen(r, value)}
+              serverErrors={serverErrors}
+              submitLabel="Aanvraag versturen"
+            />
           </>
         ) : (
           <>

@@ -271,7 +271,7 @@ export function WerkvoorraadPage({ session, title = 'Werkvoorraad' }: RouteProps
                           appearance="secondary-action-button"
                           busy={bezig === t.key}
                           disabled={bezig !== null}
-                          aria-label={`${naam} oppakken${t.zaak ? ` (${t.zaak.klantNaam})` : ''}`}
+                          aria-label={`${naam} oppakken${t.zaak ? ` (${t.zaak.klantNaam}, ${t.zaak.identificatie})` : ''}`}
                           onClick={() => void claim(t, true)}
                         >
                           Oppakken
@@ -282,7 +282,7 @@ export function WerkvoorraadPage({ session, title = 'Werkvoorraad' }: RouteProps
                           appearance="secondary-action-button"
                           busy={bezig === t.key}
                           disabled={bezig !== null}
-                          aria-label={`${naam} teruggeven${t.zaak ? ` (${t.zaak.klantNaam})` : ''}`}
+                          aria-label={`${naam} teruggeven${t.zaak ? ` (${t.zaak.klantNaam}, ${t.zaak.identificatie})` : ''}`}
                           onClick={() => void claim(t, false)}
                         >
                           Teruggeven
