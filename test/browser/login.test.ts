@@ -51,8 +51,9 @@ describe('inloggen', () => {
     expect(await header.getByTestId('gebruiker').textContent()).toBe('Klantmanager Almere');
     expect(await header.getByTestId('organisatie').textContent()).toContain('Almere');
     expect(await header.getByRole('button', { name: 'Uitloggen' }).isVisible()).toBe(true);
-    // One role: no role navigation.
-    expect(await p.getByRole('navigation', { name: 'Hoofdmenu' }).count()).toBe(0);
+    // One role: its home and its other screens in the navigation.
+    const nav = p.getByRole('navigation', { name: 'Hoofdmenu' });
+    expect(await nav.getByRole('link').allTextContents()).toEqual(['Werkvoorraad', 'Mijn caseload']);
   });
 
   it('a wrong password shows a Dutch error that does not say which field was wrong', async () => {
@@ -137,7 +138,7 @@ describe('na het inloggen', () => {
     expect(pathOf(p)).toBe('/werkvoorraad');
   });
 
-  it('gives a user with several roles navigation between their homes', async () => {
+  it('gives a user with several roles navigation between their homes and screens', async () => {
     const user = await server.database.db
       .selectFrom('users')
       .select('id')
@@ -150,7 +151,7 @@ describe('na het inloggen', () => {
     // Homes come in a fixed role order: klantmanager before manager.
     await h1(p, 'Werkvoorraad').waitFor();
     const nav = p.getByRole('navigation', { name: 'Hoofdmenu' });
-    expect(await nav.getByRole('link').allTextContents()).toEqual(['Werkvoorraad', 'Doorlooptijden']);
+    expect(await nav.getByRole('link').allTextContents()).toEqual(['Werkvoorraad', 'Mijn caseload', 'Doorlooptijden', 'Incidenten']);
     expect(await nav.getByRole('link', { name: 'Werkvoorraad' }).getAttribute('aria-current')).toBe('page');
 
     await nav.getByRole('link', { name: 'Doorlooptijden' }).click();

@@ -190,6 +190,20 @@ describe('werkvoorraad en taak', () => {
     expect(await tijdlijn.textContent()).toContain('Zaak aangemaakt door klant2.almere');
     expect(await page.locator('.regie-facts').first().textContent()).toContain('Gemeente Almere');
     await expectAccessible(page);
+
+    // Contactmomenten (when the server sends them): an empty summary is refused in Dutch, then saved.
+    const contact = page.getByRole('form', { name: 'Contactmoment vastleggen' });
+    if ((await contact.count()) > 0) {
+      await contact.getByRole('button', { name: 'Contactmoment vastleggen' }).click();
+      await page.getByText('Schrijf kort op wat er besproken is.').first().waitFor();
+      expect(await page.evaluate(() => document.activeElement?.classList.contains('regie-error-summary'))).toBe(true);
+      await expectAccessible(page);
+      await contact.getByLabel('Soort contact').selectOption('telefoon');
+      await contact.getByLabel('Wat is er besproken?').fill('Gebeld over de intake; klant stuurt de offerte volgende week.');
+      await contact.getByRole('button', { name: 'Contactmoment vastleggen' }).click();
+      await page.getByText('Het contactmoment is vastgelegd.').waitFor();
+      await page.getByText('Gebeld over de intake; klant stuurt de offerte volgende week.').waitFor();
+    }
     await shot(page, 'zaakdossier');
   });
 

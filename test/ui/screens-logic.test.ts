@@ -1,0 +1,118 @@
+/** Pure logic behind the screens: Dutch wording, the traffic light, filters ↔ URL, caseload counts, small form checks. */
+import { describe, expect, it } from 'vitest';
+import { datum, euro, faseNaam, resterend, taskLight, uiterlijkZin, vandaag, volgendeStap } from '../../ui/src/lib/format.ts';
+import { filtersFromSearch, filtersToSearch, toTaskQuery } from '../../ui/src/pages/WerkvoorraadPage.tsx';
+import { perFase } from '../../ui/src/pages/CaseloadPage.tsx';
+import { parseVariables } from '../../ui/src/pages/IncidentenPage.tsx';
+import { validateContactmoment } from '../../ui/src/components/ContactmomentForm.tsx';
+import { taskQueryString, type Klok, type ZaakSamenvatting } from '../../ui/src/regie-api.ts';
+import { navFor } from '../../ui/src/homes.ts';
+import { resolveRoute } from '../../ui/src/routes.tsx';
+
+const klok = (over: Partial<Klok> = {}): Klok => ({
+  startdatum: '2026-11-19',
+  einddatumGepland: '2026-12-17',
+  uiterlijkeEinddatumAfdoening: '2027-01-14',
+  status: 'op-tijd',
+  opgeschort: false,
+  verdaagd: false,
+  afgehandeld: false,
+  dagenTotUiterlijkeEinddatum: 56,
+  werkdagenTotUiterlijkeEinddatum: 38,
+  ...over,
+});
+
+describe('Dutch wording', () => {
+  it('formats calendar days without a time-zone shift, and money from cents', () => {
+    expect(datum('2027-01-14')).toBe('14 januari 2027');
+    expect(datum('2026-12-31T23:30:00Z')).toBe('1 januari 2027'); // Amsterdam is an hour ahead
+    expect(euro(125050)).toMatch(/^€\s1\.250,50$/);
+    expect(vandaag(new Date('2026-06-30T22:30:00Z'))).toBe('2026-07-01');
+  });
+
+  it('says by when the klant hears, in plain Dutch, from the clock', () => {
+    expect(uiterlijkZin({ status: 'in-behandeling', klok: klok() })).toBe('Uiterlijk 14 januari 2027 hoort u of uw aanvraag is toegekend.');
+    expect(uiterlijkZin({ status: 'in-behandeling', klok: klok({ verdaagd: true }) })).toContain('termijn verlengd');
+    expect(uiterlijkZin({ status: 'opgeschort', klok: klok({ opgeschort: true }) })).toContain('staat stil');
+    expect(uiterlijkZin({ status: 'besloten', klok: klok({ afgehandeld: true }) })).toContain('besluit genomen');
+    expect(uiterlijkZin({ status: 'in-behandeling', klok: klok({ status: 'termijn-verlopen' }) })).toContain('excuses');
+  });
+
+  it('names phases, the next step and the time left', () => {
+    expect(faseNaam('orientatie')).toBe('Oriëntatie');
+    expect(faseNaam('iets-nieuws')).toBe('Iets-nieuws');
+    expect(volgendeStap('besluit')).toContain('beschikking');
+    expect(resterend(klok())).toBe('nog 38 werkdagen');
+    expect(resterend(klok({ dagenTotUiterlijkeEinddatum: -1 }))).toBe('1 dag te laat');
+    expect(resterend(klok({ dagenTotUiterlijkeEinddatum: 0 }))).toBe('vandaag');
+  });
+});
+
+describe('traffic light', () => {
+  const zaak = (klokStatus: Klok['status']) => ({ klokStatus });
+  it('is red past the wettelijke termijn, amber past the servicenorm or when the task is late, green otherwise', () => {
+    expect(taskLight({ overdue: false, zaak: zaak('termijn-verlopen') }).tone).toBe('danger');
+    expect(taskLight({ overdue: false, zaak: zaak('servicenorm-overschreden') }).tone).toBe('warning');
+    expect(taskLight({ overdue: true, zaak: zaak('op-tijd') })).toEqual({ tone: 'warning', label: 'Taak te laat' });
+    expect(taskLight({ overdue: true, zaak: null }).tone).toBe('warning');
+    expect(taskLight({ overdue: false, zaak: zaak('op-tijd') })).toEqual({ tone: 'ok', label: 'Op tijd' });
+  });
+});
+
+describe('werkvoorraad filters', () => {
+  it('round-trip through the URL and become the API query', () => {
+    const f = filtersFromSearch('?weergave=group&regeling=prb&fase=besluit&telaat=1&binnen7dagen=1&pagina=3');
+    expect(f).toEqual({ view: 'group', regeling: 'prb', fase: 'besluit', overdue: true, binnenWeek: true, page: 3 });
+    expect(filtersFromSearch(filtersToSearch(f))).toEqual(f);
+    expect(filtersToSearch(filtersFromSearch(''))).toBe('');
+    expect(taskQueryString(toTaskQuery(f))).toBe('view=group&overdue=true&dueWithinDays=7&regeling=prb&fase=besluit&page=3&pageSize=25');
+    expect(filtersFromSearch('?weergave=iets&pagina=-2')).toMatchObject({ view: 'mine', page: 1 });
+  });
+});
+
+describe('caseload counts', () => {
+  it('counts zaken per fase in process order, without a fase last', () => {
+    const z = (fase: string | null) => ({ fase }) as ZaakSamenvatting;
+    expect(perFase([z('besluit'), z(null), z('aanmelding'), z('besluit'), z('onbekend')])).toEqual([
+      { fase: 'aanmelding', aantal: 1 },
+      { fase: 'besluit', aantal: 2 },
+      { fase: 'onbekend', aantal: 1 },
+      { fase: '', aantal: 1 },
+    ]);
+  });
+});
+
+describe('small forms', () => {
+  it('incident variables must be empty or a JSON object', () => {
+    expect(parseVariables('  ')).toEqual({ ok: true, value: undefined });
+    expect(parseVariables('{"iban":"NL91ABNA0417164300"}')).toEqual({ ok: true, value: { iban: 'NL91ABNA0417164300' } });
+    expect(parseVariables('[1]')).toMatchObject({ ok: false });
+    expect(parseVariables('{iban:}')).toMatchObject({ ok: false, message: expect.stringContaining('geen geldige JSON') });
+  });
+
+  it('a contactmoment needs a kind, a date not in the future and a summary', () => {
+    expect(validateContactmoment({ soort: 'telefoon', datum: '2026-11-20', samenvatting: 'Gebeld' }, '2026-11-22')).toEqual({});
+    expect(validateContactmoment({ soort: 'fax', datum: '2026-11-23', samenvatting: ' ' }, '2026-11-22')).toEqual({
+      soort: 'Kies wat voor contact het was.',
+      datum: 'De datum kan niet in de toekomst liggen.',
+      samenvatting: 'Schrijf kort op wat er besproken is.',
+    });
+  });
+});
+
+describe('navigation and routes of the screens', () => {
+  it('gives each role its screens, without duplicates', () => {
+    expect(navFor(['klant']).map((n) => n.title)).toEqual(['Mijn traject', 'Regelingen', 'Berichten']);
+    expect(navFor(['klantmanager', 'manager']).map((n) => n.path)).toEqual(['/werkvoorraad', '/mijn-caseload', '/doorlooptijden', '/incidenten']);
+  });
+
+  it('keeps staff screens from klanten and klant screens from staff', () => {
+    expect(resolveRoute('/taken/42', ['klantmanager']).kind).toBe('ok');
+    expect(resolveRoute('/taken/42', ['klant']).kind).toBe('forbidden');
+    expect(resolveRoute('/zaken/z1', ['klant']).kind).toBe('forbidden');
+    expect(resolveRoute('/mijn-traject/zaken/z1', ['klant']).kind).toBe('ok');
+    expect(resolveRoute('/mijn-traject/zaken/z1', ['klantmanager']).kind).toBe('forbidden');
+    expect(resolveRoute('/werkvoorraad', ['manager']).kind).toBe('ok');
+    expect(resolveRoute('/incidenten', ['klantmanager']).kind).toBe('forbidden');
+  });
+});
