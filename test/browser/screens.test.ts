@@ -132,6 +132,12 @@ describe('werkvoorraad en taak', () => {
     expect(await row.first().textContent()).toContain('Oriëntatie');
     expect(await row.first().locator('.regie-light').textContent()).toBe('Op tijd');
     expect(new URL(page.url()).search).toBe('?weergave=group');
+    // The first caseworker screen loads one script: the form renderer and dossier stay lazy.
+    const scripts = await page.evaluate(() =>
+      performance.getEntriesByType('resource').map((e) => new URL(e.name).pathname).filter((n) => n.endsWith('.js')),
+    );
+    expect(scripts).toHaveLength(1);
+    expect(scripts[0]).toMatch(/^\/assets\/index-[\w-]+\.js$/);
     await expectAccessible(page);
     await shot(page, 'werkvoorraad');
 
