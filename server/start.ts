@@ -7,6 +7,7 @@ import type { RegelingCatalog } from './zaken/catalog.ts';
 import { defaultCatalog } from './zaken/default-catalog.ts';
 import { deployCatalog } from './zaken/deploy-catalog.ts';
 import { createServices, type Services } from './services.ts';
+import { registerJobWorkers } from './jobs/register.ts';
 import { deleteExpiredSessions } from './auth/sessions.ts';
 import { createDatabase, type Database } from './db/database.ts';
 import { migrateToLatest } from './db/migrate.ts';
@@ -55,8 +56,10 @@ export async function startRegie(opts: StartOptions = {}): Promise<RunningRegie>
   }
   await deleteExpiredSessions(database.db);
   const engine = new EmbeddedEngine({ db: database.db, onError: (err) => logger.error({ err }, 'engine') });
-  await engine.start();
   const catalog = opts.catalog ?? defaultCatalog();
+  const services = createServices(database, engine, catalog);
+  registerJobWorkers(services, logger);
+  await engine.start();
   const deployed = await deployCatalog(engine, catalog);
   if (deployed) logger.info({ deployed }, 'processen en formulieren uitgerold');
 
@@ -75,7 +78,6 @@ export async function startRegie(opts: StartOptions = {}): Promise<RunningRegie>
     );
   }
 
-  const services = createServices(database, engine, catalog);
   const { app } = createApp({
     services,
     logger,

@@ -2,6 +2,7 @@ import { Migrator, type Migration, type MigrationProvider } from 'kysely';
 import { engineMigrations } from '../../engine/embedded/store/migrations.ts';
 import type { Database } from './database.ts';
 import { coreMigration } from './migrations/001-core.ts';
+import { tenantRekeningMigration } from './migrations/002-tenant-rekening.ts';
 import { ledgerMigration } from './migrations/200-ledger.ts';
 import { zakenMigration } from './migrations/300-zaken.ts';
 import { dossierMigration } from './migrations/301-dossier.ts';
@@ -13,6 +14,7 @@ import { dossierMigration } from './migrations/301-dossier.ts';
 function allMigrations(database: Database): Record<string, Migration> {
   return {
     '001-core': coreMigration,
+    '002-tenant-rekening': tenantRekeningMigration,
     ...engineMigrations(database.dialect),
     '200-ledger': ledgerMigration,
     '300-zaken': zakenMigration(database.dialect),

@@ -9,6 +9,9 @@ export interface TenantTable {
   naam: string;
   soort: 'gemeente' | 'gr' | 'uwv';
   cbs_code: string | null; // CBS gemeentecode, four digits
+  /** The account payments are made from (SEPA debtor). */
+  iban: string | null;
+  bic: string | null;
   created_at: string;
 }
 

@@ -9,6 +9,8 @@ import { authRoutes, loginRateLimiter } from '../auth/routes.ts';
 import type { SessionKeys } from '../auth/sessions.ts';
 import type { Services } from '../services.ts';
 import { dossierRoutes } from '../dossier/routes.ts';
+import { betalingRoutes } from '../betalingen/routes.ts';
+import { bezwaarRoutes } from '../zaken/bezwaar-routes.ts';
 import { healthRoutes } from '../health/routes.ts';
 import { klantRoutes } from '../klanten/routes.ts';
 import { tenantRoutes } from '../tenants/routes.ts';
@@ -47,11 +49,13 @@ export function allRoutes(opts: AppOptions): AnyRouteSpec[] {
     ...tenantRoutes(db),
     ...klantRoutes(db),
     ...userRoutes(db),
-    ...taskRoutes(db, engine, forms),
+    ...taskRoutes(opts.services),
     ...formRoutes(engine, forms),
     ...processRoutes(engine),
     ...zaakRoutes(opts.services),
     ...dossierRoutes(db, opts.services.documenten, opts.services.berichten),
+    ...betalingRoutes(opts.services),
+    ...bezwaarRoutes(opts.services),
   ];
 }
 

@@ -596,6 +596,13 @@ export class KyselyLedger implements LedgerPort {
   }
 
   /** Read model for the zaakdossier: what was granted, reserved, paid and is left. */
+  /** Payments of a tenant, newest first (finance's overview). */
+  async listBetalingen(tenantId: string, status?: Betaling['status']): Promise<Betaling[]> {
+    let q = KyselyLedger.l(this.db).selectFrom('betalingen').selectAll().where('tenant_id', '=', tenantId);
+    if (status) q = q.where('status', '=', status);
+    return (await q.orderBy('created_at', 'desc').limit(1000).execute()).map(toBetaling);
+  }
+
   async budgetOverzicht(tenantId: string, zaakId: string): Promise<BudgetOverzicht> {
     const s = await this.readZaak(tenantId, zaakId);
     const toegekendCents = s.toekenning?.bedragCents ?? 0;

@@ -1,6 +1,6 @@
 import type { NewTenant } from '../db/schema.ts';
 
-type DemoTenant = Omit<NewTenant, 'created_at'>;
+type DemoTenant = Omit<NewTenant, 'created_at' | 'iban' | 'bic'>;
 
 /** The gemeenten from the sources (with CBS gemeentecode) and UWV. */
 export const DEMO_TENANTS: DemoTenant[] = [

@@ -3,6 +3,7 @@ import type { Db } from '../db/database.ts';
 import { inTransaction } from '../db/transaction.ts';
 import { hashPassword } from '../auth/passwords.ts';
 import { ROLE_LABELS, type Role } from '../auth/roles.ts';
+import { composeIBAN } from 'ibantools';
 import { isValidBsn } from '../../forms/index.ts';
 import { DEMO_TENANTS } from './demo-tenants.ts';
 
@@ -19,6 +20,11 @@ export function demoBsn(n: number): string {
     if (isValidBsn(s)) return s;
     candidate++;
   }
+}
+
+/** A valid, made-up account at the BNG Bank (where gemeenten bank) per demo tenant. */
+function demoRekening(index: number) {
+  return { iban: composeIBAN({ countryCode: 'NL', bban: `BNGH${String(285_000_000 + index).padStart(10, '0')}` }) ?? null, bic: 'BNGHNL2G' };
 }
 
 export interface SeedReport {
@@ -53,7 +59,7 @@ export async function seedDemo(db: Db): Promise<SeedReport> {
 
     for (const [ti, tenant] of DEMO_TENANTS.entries()) {
       if (!existingTenants.has(tenant.id)) {
-        await tx.insertInto('tenants').values({ ...tenant, created_at: now }).execute();
+        await tx.insertInto('tenants').values({ ...tenant, ...demoRekening(ti), created_at: now }).execute();
         report.tenants++;
       }
       for (const role of STAFF_ROLES) {

@@ -15,10 +15,11 @@ export const maySee = (task: UserTask, p: Principal) =>
 
 /**
  * The data a task's form sees: the process variables as they are now (a
- * klantmanager may have added some since the task opened) over the snapshot
- * taken when the task was created.
+ * klantmanager may have added some since the task opened), overlaid with the
+ * task's own variables, so a task's local input (e.g. the payment it is about)
+ * is never replaced by a newer process value of the same name.
  */
 export async function taskContext(engine: WorkflowEngine, task: UserTask) {
   const instance = await engine.getProcessInstance(task.processInstanceKey);
-  return { ...task.variables, ...(instance?.variables ?? {}) };
+  return { ...(instance?.variables ?? {}), ...task.variables };
 }

@@ -1,15 +1,15 @@
 import { z } from 'zod';
-import type { UserTask, WorkflowEngine } from '../../engine/port.ts';
+import type { UserTask } from '../../engine/port.ts';
 import type { Principal } from '../auth/principal.ts';
 import { tenantRoles } from '../http/access.ts';
 import { viaEngine } from '../http/engine-errors.ts';
 import { HttpProblem, problems } from '../http/problem.ts';
 import { defineRoute } from '../http/route.ts';
-import type { FormRegistry } from '../forms/form-registry.ts';
+import type { Services } from '../services.ts';
+import { applyPaymentDecision, checkFourEyes } from './completion-rules.ts';
 import { maySee, mayWorkOn, taskContext } from './eligibility.ts';
 import { TaskSchema, toTaskDto, type TaskDto } from './task-dto.ts';
 import { zakenForInstances } from './task-zaken.ts';
-import type { Db } from '../db/database.ts';
 
 const TASK_ROLES = ['klant', 'klantmanager', 'pgb-adviseur', 'beslisser', 'financieel', 'manager'] as const;
 const KeyParams = z.strictObject({ key: z.string().min(1).max(200) });
@@ -37,7 +37,9 @@ const CompleteBody = z.strictObject({ variables: z.record(z.string(), z.unknown(
 const byDueDate = (a: UserTask, b: UserTask) =>
   (a.dueDate ?? '\uffff').localeCompare(b.dueDate ?? '\uffff') || a.createdAt.localeCompare(b.createdAt);
 
-export function taskRoutes(db: Db, engine: WorkflowEngine, forms: FormRegistry) {
+export function taskRoutes(services: Services) {
+  const { engine, forms } = services;
+  const db = services.database.db;
   async function withZaak(tasks: UserTask[], tenantId: string, now = new Date()): Promise<TaskDto[]> {
     const zaken = await zakenForInstances(db, tenantId, tasks.map((t) => t.processInstanceKey));
     return tasks.map((t) => toTaskDto(t, now, zaken.get(t.processInstanceKey) ?? null));
@@ -74,7 +76,6 @@ export function taskRoutes(db: Db, engine: WorkflowEngine, forms: FormRegistry) 
           tenantId,
           state: query.state,
           processInstanceKey,
-          ...(query.view === 'mine' ? { assignee: principal.username } : {}),
           ...(query.dueWithinDays !== undefined ? { dueBefore: new Date(now.getTime() + query.dueWithinDays * 86_400_000).toISOString() } : {}),
           limit: 10_000,
         });
@@ -82,6 +83,8 @@ export function taskRoutes(db: Db, engine: WorkflowEngine, forms: FormRegistry) 
         let visible = tasks
           .filter((t) => maySee(t, principal))
           .filter((t) => query.view !== 'group' || (!t.assignee && mayWorkOn(t, principal)))
+          // Mine: claimed by me, or addressed to me by name (a klant's own tasks need no claim).
+          .filter((t) => query.view !== 'mine' || t.assignee === principal.username || (!t.assignee && t.candidateUsers.includes(principal.username)))
           .filter((t) => query.overdue === undefined || overdue(t) === (query.overdue === 'true'))
           .filter((t) => !query.fase || t.phase === query.fase);
         if (query.regeling) {
@@ -158,8 +161,11 @@ export function taskRoutes(db: Db, engine: WorkflowEngine, forms: FormRegistry) 
         const task = await visibleTask(params.key, principal);
         if (!mayWorkOn(task, principal)) throw notYours();
         if (task.state !== 'created') throw new HttpProblem(409, 'Taak is al afgerond', 'Deze taak is niet meer open.');
+        // Who may decide comes before what they filled in.
+        await checkFourEyes(services, task, principal);
         // Validate against the form version bound to this task, never "latest".
         const variables = await forms.validateTaskPayload(task, body.variables, await taskContext(engine, task));
+        await applyPaymentDecision(services, task, variables, principal);
         await viaEngine(() => engine.completeUserTask({ userTaskKey: task.userTaskKey, variables, actor: principal.username }));
       },
     }),

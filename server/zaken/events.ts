@@ -6,6 +6,7 @@ export type ZaakEventType =
   | 'zaak.opgeschort'
   | 'zaak.hervat'
   | 'zaak.verdaagd'
+  | 'zaak.besluit-vastgelegd'
   | 'zaak.besluit-bekendgemaakt'
   | 'zaak.status-gewijzigd'
   | 'zaak.afgesloten';

@@ -73,6 +73,7 @@ const EVENT_TEXT: Record<string, string> = {
   'zaak.opgeschort': 'Behandeltermijn opgeschort',
   'zaak.hervat': 'Behandeltermijn loopt weer',
   'zaak.verdaagd': 'Beslistermijn verdaagd',
+  'zaak.besluit-vastgelegd': 'Besluit genomen',
   'zaak.besluit-bekendgemaakt': 'Besluit verzonden',
   'zaak.afgesloten': 'Zaak afgesloten',
   'user_task.created': 'Taak klaargezet',

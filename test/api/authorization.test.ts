@@ -76,6 +76,24 @@ const TABLE: Record<string, Row> = {
     otherTenantPath: (fx) => `/api/zaken/${fx.bredaZaak}/contactmomenten`,
   },
   listBerichten: { path: () => '/api/berichten' },
+  dienDeclaratieIn: {
+    path: (fx) => `/api/zaken/${fx.almereZaak}/declaraties`,
+    body: { soort: 'factuur', verplichtingId: 'onbekend', bedragCents: 100, referentie: 'F1' },
+    otherTenantPath: (fx) => `/api/zaken/${fx.bredaZaak}/declaraties`,
+  },
+  meldWerkGevonden: {
+    path: (fx) => `/api/zaken/${fx.almereZaak}/werk-gevonden`,
+    body: { soort: 'vast', startdatum: '2026-12-01', werkgever: 'Bakkerij' },
+    otherTenantPath: (fx) => `/api/zaken/${fx.bredaZaak}/werk-gevonden`,
+  },
+  maakBezwaar: {
+    path: (fx) => `/api/zaken/${fx.almereZaak}/bezwaar`,
+    body: { gegevens: {} },
+    otherTenantPath: (fx) => `/api/zaken/${fx.bredaZaak}/bezwaar`,
+  },
+  listBetalingen: { path: () => '/api/betalingen' },
+  maakBetaalbatch: { path: () => '/api/betalingen/batches', body: { uitvoeringsdatum: '2026-12-01' } },
+  downloadPain001: { path: () => '/api/betalingen/batches/onbekend/pain001', hiddenFrom: ['financieel'] },
   markeerBerichtGelezen: { path: () => '/api/berichten/onbekend/gelezen' },
   verdaagZaak: {
     path: (fx) => `/api/zaken/${fx.almereZaak}/verdagen`,

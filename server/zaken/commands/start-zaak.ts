@@ -108,7 +108,8 @@ export async function startZaak(db: Db, engine: WorkflowEngine, input: StartZaak
       ...input.variables,
       zaakId,
       zaakIdentificatie: identificatie,
-      regeling: input.regeling,
+      // A bezwaar names the regeling of the contested besluit; every other zaak its own.
+      regeling: input.variables.regeling ?? input.regeling,
       // The diagram sets due dates from the clock (process.md §1); zaak-hervatten replaces it.
       termijnen: { startdatum, einddatumGepland: klok.einddatumGepland, uiterlijkeEinddatumAfdoening: klok.uiterlijkeEinddatumAfdoening },
     },

@@ -1,0 +1,88 @@
+import { beschikking } from '../../workers/beschikking/index.ts';
+import type { BeschikkingInput } from '../../workers/beschikking/types.ts';
+import { bezwaartermijn, todayInAmsterdam } from '../../workers/termijnen/index.ts';
+import { besluitBekendmaken } from '../zaken/commands/besluit-bekendmaken.ts';
+import { header, variable, type JobHandler } from './job-handler.ts';
+
+interface Besluit {
+  id: string;
+  uitkomst: string;
+  budgetCent?: number;
+  motivering?: string;
+  voorwaarden?: string[];
+  gronden?: { code: string; tekst: string }[];
+  uitvoeringTot?: string | null;
+}
+
+const REGELING_NAAM: Record<string, string> = { prb: 'persoonsgebonden re-integratiebudget (prb)' };
+
+function besluitVoorBrief(b: Besluit): BeschikkingInput['besluit'] {
+  if (b.uitkomst === 'toekenning' || b.uitkomst === 'gegrond') {
+    return { soort: 'toekenning', budgetCents: b.budgetCent ?? 0, voorwaarden: b.voorwaarden ?? [], uitvoerenTot: b.uitvoeringTot?.slice(0, 10) ?? null };
+  }
+  return { soort: 'afwijzing', gronden: b.gronden?.length ? b.gronden : [{ code: b.uitkomst.toUpperCase(), tekst: b.motivering ?? b.uitkomst }] };
+}
+
+/**
+ * prb-beschikking: the letter (Awb 3:45–3:47) as a PDF in the zaak's documents,
+ * sent today; it ends the beslistermijn and starts the bezwaartermijn
+ * (Awb 6:7, 6:8; Atw), whose last day the letter and the klantportaal show.
+ */
+export const prbBeschikking: JobHandler = {
+  type: 'prb-beschikking',
+  async handle(job, { database, documenten }) {
+    const soort = header(job, 'soort');
+    const zaakId = variable<string>(job, 'zaakId');
+    const zaak = await database.db
+      .selectFrom('zaken')
+      .innerJoin('tenants', 'tenants.id', 'zaken.tenant_id')
+      .select(['zaken.identificatie', 'tenants.naam as gemeente', 'zaken.regeling'])
+      .where('zaken.id', '=', zaakId)
+      .where('zaken.tenant_id', '=', job.tenantId)
+      .executeTakeFirstOrThrow();
+    const opBezwaar = soort === 'beslissing-op-bezwaar';
+    const besluit: Besluit = opBezwaar
+      ? {
+          ...(job.variables.besluitOpBezwaar as Besluit),
+          budgetCent: (job.variables.beslissing as { nieuwBudgetCent?: number } | undefined)?.nieuwBudgetCent ?? 0,
+          motivering: (job.variables.beslissing as { motivering?: string } | undefined)?.motivering ?? '',
+        }
+      : variable<Besluit>(job, 'besluit');
+    const verzenddatum = todayInAmsterdam(new Date());
+    const { uiterlijkeReactiedatum } = bezwaartermijn(verzenddatum);
+    const gemeente = zaak.gemeente === 'UWV' ? 'UWV' : `Gemeente ${zaak.gemeente}`;
+    const regeling = (job.variables.regeling as string | undefined) ?? zaak.regeling;
+    const { documentId } = await beschikking(
+      {
+        jobKey: job.key,
+        tenantId: job.tenantId,
+        zaakId,
+        gemeente: { naam: gemeente, afzender: 'Team Werk en Inkomen' },
+        klant: { naam: (job.variables.klantNaam as string | undefined) ?? 'Aanvrager' },
+        zaakReferentie: zaak.identificatie,
+        regeling: REGELING_NAAM[regeling] ?? regeling,
+        besluit: besluitVoorBrief(besluit),
+        motivering: besluit.motivering?.trim() || 'Zie de gronden hierboven.',
+        datum: verzenddatum,
+        verzenddatum,
+        bezwaar: {
+          uiterlijkeReactiedatum,
+          adres: [gemeente, 't.a.v. de bezwaarcommissie'],
+          digitaal: 'via Mijn Regie, onder "Bezwaar maken" bij uw zaak',
+        },
+      },
+      { documenten },
+    );
+    await besluitBekendmaken(database.db, {
+      tenantId: job.tenantId,
+      zaakId,
+      besluit: besluit.uitkomst,
+      verzenddatum,
+      uiterlijkeReactiedatum,
+      documentId,
+      actor: 'regie',
+      idempotencyKey: job.key,
+    });
+    return { beschikking: { documentId, verzenddatum, uiterlijkeReactiedatum } };
+  },
+};

@@ -1,0 +1,92 @@
+import { betaling, splitNoCureLessPay, type BetalingResultaat } from '../../workers/betaling/index.ts';
+import type { Procesbeleid } from '../../workflows/prb/policy/snapshot.ts';
+import { header, variable, type JobHandler } from './job-handler.ts';
+
+/**
+ * Above this amount finance approves a payment. The prb policies do not name a
+ * threshold yet (seed-000 is silent); €1.000 is Regie's default until a
+ * gemeente sets its own.
+ */
+export const FINANCIE_GRENS_CENTS = 100_000;
+
+interface Declaratie {
+  soort: 'factuur' | 'declaratie';
+  verplichtingId: string;
+  bedragCents: number;
+  begunstigde: { naam: string; iban: string; kvk?: string | null };
+  referentie?: string | null;
+  omschrijving?: string | null;
+  ingediendDoor?: string | null;
+}
+
+/**
+ * prb-betaling: a declaratie or factuur (soort=declaratie), or the result part
+ * of no cure less pay when work was found (soort=resultaatdeel). The job key is
+ * the idempotency key: a retried job books nothing twice.
+ */
+export const prbBetaling: JobHandler = {
+  type: 'prb-betaling',
+  async handle(job, { ledger }) {
+    const zaakId = variable<string>(job, 'zaakId');
+    const policy = variable<Procesbeleid>(job, 'policy');
+    const common = { tenantId: job.tenantId, zaakId, betaalroute: policy.betaalroute as never, financieGrensCents: FINANCIE_GRENS_CENTS };
+    if (header(job, 'soort') === 'declaratie') {
+      const d = variable<Declaratie>(job, 'declaratie');
+      return { betaling: await betaling({ ...common, ...d, jobKey: job.key }, { ledger }) };
+    }
+    // Resultaatdeel: every no-cure-less-pay verplichting gets its result share, each under its own key.
+    const snapshot = await ledger.readZaak(job.tenantId, zaakId);
+    let laatste: BetalingResultaat = {
+      uitkomst: 'geweigerd',
+      betalingId: null,
+      status: null,
+      financieGoedkeuringNodig: false,
+      redenCode: null,
+      reden: 'Er is geen no-cure-less-pay-afspraak in het plan.',
+      herhaald: false,
+    };
+    for (const v of snapshot.verplichtingen.filter((x) => x.bekostiging === 'no-cure-less-pay')) {
+      const { resultaat } = splitNoCureLessPay(v.bedragCents, v.startAandeelBp ?? 0);
+      if (resultaat <= 0 || !v.iban) continue;
+      laatste = await betaling(
+        {
+          ...common,
+          jobKey: `${job.key}:${v.id}`,
+          soort: 'termijn',
+          termijn: 'resultaat',
+          werkGevonden: true,
+          verplichtingId: v.id,
+          bedragCents: resultaat,
+          begunstigde: { naam: v.payeeNaam ?? v.omschrijving, iban: v.iban, kvk: v.kvk },
+          omschrijving: `Resultaatdeel ${v.omschrijving}`,
+        },
+        { ledger },
+      );
+    }
+    return { betaling: laatste };
+  },
+};
+
+/**
+ * prb-betaling-goedkeuren: finance's decision was recorded in the ledger when
+ * they completed their task (with the four-eyes check against the submitter);
+ * this job hands the resulting payment state back to the process.
+ */
+export const prbBetalingGoedkeuren: JobHandler = {
+  type: 'prb-betaling-goedkeuren',
+  async handle(job, { ledger }) {
+    const goedkeuring = variable<{ betalingId: string }>(job, 'goedkeuring');
+    const b = await ledger.getBetaling(job.tenantId, goedkeuring.betalingId);
+    if (!b) throw new Error(`Betaling ${goedkeuring.betalingId} bestaat niet.`);
+    const result: BetalingResultaat = {
+      uitkomst: b.status === 'afgewezen' ? 'geweigerd' : 'gereserveerd',
+      betalingId: b.id,
+      status: b.status,
+      financieGoedkeuringNodig: b.status === 'voorgesteld',
+      redenCode: b.redenCode,
+      reden: b.reden,
+      herhaald: false,
+    };
+    return { betaling: result };
+  },
+};

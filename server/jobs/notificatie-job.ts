@@ -1,0 +1,67 @@
+import { completedBy, header, variable, type JobHandler } from './job-handler.ts';
+
+interface Tekst {
+  onderwerp: string;
+  tekst: (v: Record<string, unknown>) => string;
+}
+
+const datum = (v: unknown) => (typeof v === 'string' ? v : 'onbekend');
+const euro = (cents: unknown) =>
+  typeof cents === 'number' ? new Intl.NumberFormat('nl-NL', { style: 'currency', currency: 'EUR' }).format(cents / 100) : '';
+
+/** Plain-Dutch messages per code (process.md §2, notificatie). */
+const BERICHTEN: Record<string, Tekst> = {
+  'besluit-verzonden': {
+    onderwerp: 'Er is een besluit over uw aanvraag',
+    tekst: (v) => {
+      const b = v.beschikking as { uiterlijkeReactiedatum?: string } | undefined;
+      return `Wij hebben een besluit genomen over uw aanvraag. U vindt de brief bij uw zaak onder Documenten. Bent u het er niet mee eens? Dan kunt u tot en met ${datum(b?.uiterlijkeReactiedatum)} bezwaar maken.`;
+    },
+  },
+  'aanvraag-ingetrokken': { onderwerp: 'Uw aanvraag is ingetrokken', tekst: () => 'Uw aanvraag is ingetrokken. De zaak is afgesloten.' },
+  'voortgang-ontvangen': { onderwerp: 'Voortgangsrapportage ontvangen', tekst: () => 'De voortgangsrapportage is ontvangen.' },
+  'declaratie-verwerkt': {
+    onderwerp: 'Uw declaratie of factuur is verwerkt',
+    tekst: (v) => {
+      const b = v.betaling as { uitkomst?: string; reden?: string | null; status?: string } | undefined;
+      if (b?.uitkomst === 'geweigerd') return `Wij kunnen deze betaling niet doen: ${b.reden ?? 'zie uw zaak'}.`;
+      return b?.status === 'voorgesteld'
+        ? 'De betaling is klaargezet en wacht op goedkeuring door de afdeling financiën.'
+        : `De betaling van ${euro((v.betalingVerzoek as { bedragCents?: number } | undefined)?.bedragCents)} is goedgekeurd.`;
+    },
+  },
+  'werk-gevonden': { onderwerp: 'Werk gevonden', tekst: () => 'Er is werk gevonden tijdens het traject. Het traject loopt door; bespreek de afronding met elkaar.' },
+  'bezwaar-verdaagd': {
+    onderwerp: 'De beslissing op uw bezwaar duurt langer',
+    tekst: (v) => `Wij hebben meer tijd nodig om op uw bezwaar te beslissen (artikel 7:10 Awb). U hoort uiterlijk ${datum(v.uiterlijkeEinddatum)} van ons.`,
+  },
+  'beslissing-op-bezwaar-verzonden': {
+    onderwerp: 'Er is een beslissing op uw bezwaar',
+    tekst: () => 'Wij hebben op uw bezwaar beslist. U vindt de brief bij uw zaak onder Documenten.',
+  },
+};
+
+/** notificatie: an in-app bericht to the klant and/or the klantmanager of the zaak; once per job. */
+export const notificatie: JobHandler = {
+  type: 'notificatie',
+  async handle(job, services) {
+    const code = header(job, 'bericht');
+    const t = BERICHTEN[code] ?? { onderwerp: 'Nieuw bericht over uw zaak', tekst: () => `Er is iets veranderd in uw zaak (${code}).` };
+    const zaakId = variable<string>(job, 'zaakId');
+    const ontvangers = (job.customHeaders.ontvangers ?? 'klant').split(',').map((s) => s.trim());
+    for (const rol of ontvangers) {
+      // The klantmanager of the zaak is the one who held its intake.
+      const user = rol === 'klant' ? (job.variables.klant as string | undefined) : await completedBy(services, job, 'Intake');
+      if (!user) continue;
+      await services.berichten.plaats({
+        tenantId: job.tenantId,
+        ontvanger: user,
+        zaakId,
+        onderwerp: t.onderwerp,
+        tekst: t.tekst(job.variables),
+        idempotencyKey: `${job.key}:${rol}`,
+      });
+    }
+    return {};
+  },
+};

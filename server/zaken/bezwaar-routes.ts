@@ -1,0 +1,75 @@
+import { z } from 'zod';
+import { statutoryTermEnd, todayInAmsterdam } from '../../workers/termijnen/index.ts';
+import { tenantRoles } from '../http/access.ts';
+import { HttpProblem } from '../http/problem.ts';
+import { defineRoute } from '../http/route.ts';
+import type { Services } from '../services.ts';
+import { startZaak } from './commands/start-zaak.ts';
+import { ZaakDetailSchema, ZaakReadModel } from './read-model.ts';
+import { visibleZaak } from './visibility.ts';
+
+/** Awb 7:10: decide on a bezwaar within six weeks of the end of the bezwaartermijn; here from receipt, the stricter reading. */
+const BEZWAAR_BESLISTERMIJN = 'P6W';
+
+export function bezwaarRoutes(services: Services) {
+  const db = services.database.db;
+  const readModel = new ZaakReadModel(services);
+  return [
+    defineRoute({
+      operationId: 'maakBezwaar',
+      method: 'post',
+      path: '/api/zaken/:id/bezwaar',
+      summary: 'Bezwaar maken tegen het besluit in deze zaak (Awb 6:4); start een bezwaarzaak',
+      tag: 'zaken',
+      access: tenantRoles('klant', 'klantmanager'),
+      params: z.strictObject({ id: z.string().max(64) }),
+      body: z.strictObject({ gegevens: z.record(z.string(), z.unknown()) }),
+      response: { status: 201, description: 'Bezwaarzaak gestart', schema: ZaakDetailSchema },
+      errors: { 409: 'Er is (nog) geen besluit om bezwaar tegen te maken', 422: 'Bezwaarformulier niet goed ingevuld' },
+      handler: async ({ principal, params, body, res }) => {
+        const zaak = await visibleZaak(db, principal, params.id);
+        const bekendgemaakt = await db
+          .selectFrom('zaak_events')
+          .select(['data'])
+          .where('zaak_id', '=', zaak.id)
+          .where('type', '=', 'zaak.besluit-bekendgemaakt')
+          .orderBy('id', 'desc')
+          .executeTakeFirst();
+        if (!bekendgemaakt) throw new HttpProblem(409, 'Geen besluit', 'In deze zaak is nog geen besluit verzonden waartegen u bezwaar kunt maken.');
+        const besluit = JSON.parse(bekendgemaakt.data) as { besluit: string; verzenddatum: string; uiterlijkeReactiedatum: string | null; documentId: string | null };
+        const form = await services.forms.get(zaak.tenant_id, 'bezwaar-indienen');
+        if (!form) throw new HttpProblem(409, 'Niet beschikbaar', 'Het bezwaarformulier is bij uw organisatie niet uitgerold.');
+        const checked = form.compiled.validate(body.gegevens, { oorspronkelijkBesluit: besluit });
+        if (!checked.ok) throw new HttpProblem(422, 'Bezwaar niet goed ingevuld', 'Niet alle velden zijn juist ingevuld.', checked.errors);
+        const klant = await db.selectFrom('klanten').select(['id', 'naam']).where('id', '=', zaak.klant_id).executeTakeFirstOrThrow();
+        const klantUser = await db.selectFrom('users').select('username').where('klant_id', '=', klant.id).executeTakeFirst();
+        const ontvangen = todayInAmsterdam(new Date());
+        const started = await startZaak(db, services.engine, {
+          tenantId: zaak.tenant_id,
+          regeling: 'bezwaar',
+          klantId: klant.id,
+          hoofdzaakId: zaak.id,
+          actor: principal.username,
+          bpmnProcessId: 'bezwaar',
+          policyId: zaak.policy_id,
+          doorlooptijd: BEZWAAR_BESLISTERMIJN,
+          servicenorm: BEZWAAR_BESLISTERMIJN,
+          variables: {
+            ...checked.value,
+            hoofdzaakId: zaak.id,
+            klant: klantUser?.username ?? null,
+            klantId: klant.id,
+            klantNaam: klant.naam,
+            bezwaarOntvangen: ontvangen,
+            oorspronkelijkBesluit: { id: besluit.documentId, soort: besluit.besluit, verzenddatum: besluit.verzenddatum, uiterlijkeReactiedatum: besluit.uiterlijkeReactiedatum },
+            uiterlijkeEinddatum: statutoryTermEnd(ontvangen, BEZWAAR_BESLISTERMIJN),
+            verdaagd: false,
+            regeling: zaak.regeling,
+          },
+        });
+        res.setHeader('Location', `/api/zaken/${started.zaakId}`);
+        return readModel.detail(zaak.tenant_id, started.zaakId);
+      },
+    }),
+  ];
+}
