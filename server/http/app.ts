@@ -11,6 +11,8 @@ import type { Services } from '../services.ts';
 import { dossierRoutes } from '../dossier/routes.ts';
 import { betalingRoutes } from '../betalingen/routes.ts';
 import { bezwaarRoutes } from '../zaken/bezwaar-routes.ts';
+import { caseloadRoutes } from '../zaken/caseload-routes.ts';
+import { regelingenRoutes } from '../zaken/regelingen-routes.ts';
 import { healthRoutes } from '../health/routes.ts';
 import { klantRoutes } from '../klanten/routes.ts';
 import { tenantRoutes } from '../tenants/routes.ts';
@@ -56,6 +58,8 @@ export function allRoutes(opts: AppOptions): AnyRouteSpec[] {
     ...dossierRoutes(db, opts.services.documenten, opts.services.berichten),
     ...betalingRoutes(opts.services),
     ...bezwaarRoutes(opts.services),
+    ...regelingenRoutes(opts.services),
+    ...caseloadRoutes(opts.services),
   ];
 }
 

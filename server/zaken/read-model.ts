@@ -150,8 +150,10 @@ export class ZaakReadModel {
     };
   }
 
-  async list(tenantId: string, filter: { klantId?: string; regeling?: string; status?: string }) {
+  async list(tenantId: string, filter: { klantId?: string; regeling?: string; status?: string; ids?: readonly string[] }) {
+    if (filter.ids?.length === 0) return [];
     let q = this.base(tenantId);
+    if (filter.ids) q = q.where('zaken.id', 'in', [...filter.ids]);
     if (filter.klantId) q = q.where('zaken.klant_id', '=', filter.klantId);
     if (filter.regeling) q = q.where('zaken.regeling', '=', filter.regeling as never);
     if (filter.status) q = q.where('zaken.status', '=', filter.status as never);

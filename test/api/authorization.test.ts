@@ -92,6 +92,8 @@ const TABLE: Record<string, Row> = {
     otherTenantPath: (fx) => `/api/zaken/${fx.bredaZaak}/bezwaar`,
   },
   listBetalingen: { path: () => '/api/betalingen' },
+  listRegelingen: { path: () => '/api/regelingen' },
+  mijnCaseload: { path: () => '/api/caseload' },
   maakBetaalbatch: { path: () => '/api/betalingen/batches', body: { uitvoeringsdatum: '2026-12-01' } },
   downloadPain001: { path: () => '/api/betalingen/batches/onbekend/pain001', hiddenFrom: ['financieel'] },
   markeerBerichtGelezen: { path: () => '/api/berichten/onbekend/gelezen' },

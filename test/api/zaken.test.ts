@@ -127,3 +127,32 @@ describe('zaken', () => {
     expect(events).toHaveLength(1);
   });
 });
+
+describe('regelingen and caseload', () => {
+  it('explains the regeling in plain Dutch from the gemeente\'s policy, and says where it is not offered', async () => {
+    const real = await startTestServer();
+    try {
+      const zoetermeer = await ApiClient.as(real.url, 'klant1.zoetermeer');
+      const [prb] = (await zoetermeer.get<{ regeling: string; beschikbaar: boolean; startFormId: string; uitleg: { voorWie: string[]; watMag: string; besluitTermijn: string } }[]>('/api/regelingen')).body;
+      expect(prb).toMatchObject({ regeling: 'prb', beschikbaar: true, startFormId: 'prb-aanmelding' });
+      expect(prb!.uitleg.voorWie.join(' ')).toMatch(/45 jaar of ouder/);
+      expect(prb!.uitleg.watMag).toMatch(/€/);
+      expect(prb!.uitleg.besluitTermijn).toMatch(/artikel 4:13 Awb/);
+      const eindhoven = await ApiClient.as(real.url, 'klant1.eindhoven');
+      const offered = (await eindhoven.get<{ regeling: string; beschikbaar: boolean; uitleg: unknown }[]>('/api/regelingen')).body;
+      expect(offered.find((r) => r.regeling === 'prb')).toMatchObject({ beschikbaar: false, uitleg: null });
+    } finally {
+      await real.stop();
+    }
+  });
+
+  it('a klantmanager\'s caseload holds the zaken they started or worked on, counted per fase', async () => {
+    const km = await ApiClient.as(srv.url, 'klantmanager.almere');
+    const zaak = (await km.post<Zaak>('/api/zaken', { regeling: 'prb', klantId: klant1 })).body;
+    const caseload = (await km.get<{ perFase: { fase: string; aantal: number }[]; zaken: { id: string }[] }>('/api/caseload')).body;
+    expect(caseload.zaken.map((z) => z.id)).toContain(zaak.id);
+    expect(caseload.perFase.reduce((n, f) => n + f.aantal, 0)).toBe(caseload.zaken.length);
+    const breda = await ApiClient.as(srv.url, 'klantmanager.breda');
+    expect((await breda.get<{ zaken: { id: string }[] }>('/api/caseload')).body.zaken.map((z) => z.id)).not.toContain(zaak.id);
+  });
+});
