@@ -14,6 +14,7 @@ import { migrateToLatest } from './db/migrate.ts';
 import { createApp } from './http/app.ts';
 import { createLogger } from './logger.ts';
 import { isEmpty, seedDemo } from './seed/demo.ts';
+import { seedDemoZaken } from './seed/demo-zaken.ts';
 import { buildUi, UI_DIST, uiNeedsBuild } from './ui-build.ts';
 
 export interface StartOptions {
@@ -28,6 +29,8 @@ export interface StartOptions {
   secureCookies?: boolean;
   /** Regelingen offered; defaults to those shipped in workflows/. */
   catalog?: RegelingCatalog;
+  /** With demo data on a fresh database, also start demo zaken (default true; tests start their own). */
+  demoZaken?: boolean;
   /** Build ui/dist when missing or stale (default true). Tests build once up front instead. */
   buildUi?: boolean;
   uiDistDir?: string;
@@ -50,7 +53,8 @@ export async function startRegie(opts: StartOptions = {}): Promise<RunningRegie>
   const database = createDatabase({ databaseUrl: opts.databaseUrl, dataDir: opts.dataDir ?? 'data' });
   const applied = await migrateToLatest(database);
   if (applied.length) logger.info({ applied }, 'migraties uitgevoerd');
-  if (opts.demo && (await isEmpty(database.db))) {
+  const freshDemo = opts.demo === true && (await isEmpty(database.db));
+  if (freshDemo) {
     const report = await seedDemo(database.db);
     logger.info(report, 'demogegevens aangemaakt');
   }
@@ -62,6 +66,7 @@ export async function startRegie(opts: StartOptions = {}): Promise<RunningRegie>
   await engine.start();
   const deployed = await deployCatalog(engine, catalog);
   if (deployed) logger.info({ deployed }, 'processen en formulieren uitgerold');
+  if (freshDemo && opts.demoZaken !== false) await seedDemoZaken(services, logger);
 
   let uiState: 'ready' | 'building' | 'failed' = 'ready';
   if (opts.buildUi !== false && !opts.uiDistDir && uiNeedsBuild()) {

@@ -23,6 +23,7 @@ export async function startTestServer(opts: Partial<StartOptions> = {}): Promise
     dataDir: testDb.dataDir,
     databaseUrl: testDb.databaseUrl,
     demo: true,
+    demoZaken: false,
     logLevel: 'silent',
     buildUi: false,
     uiDistDir: path.resolve('ui/dist'),

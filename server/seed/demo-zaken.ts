@@ -1,0 +1,71 @@
+import type { Logger } from 'pino';
+import { todayInAmsterdam } from '../../workers/termijnen/index.ts';
+import { demoBsn } from './demo.ts';
+import { DEMO_TENANTS } from './demo-tenants.ts';
+import type { Services } from '../services.ts';
+import { startZaak } from '../zaken/commands/start-zaak.ts';
+
+const years = (n: number) => `${Number(todayInAmsterdam(new Date()).slice(0, 4)) - n}-03-14`;
+
+function demoAanmelding(naam: string, bsn: string) {
+  return {
+    aanmelding: {
+      naam,
+      bsn,
+      geboortedatum: years(47),
+      contact: { email: 'klant@demo.regie.nl', postcode: '1315 AB', huisnummer: '1' },
+      uitkering: 'WWB',
+      uitkeringSinds: years(2),
+      anderTraject: 'nee',
+      beschikbaarVoorArbeid: 'ja',
+      alleenstaandeOuder: 'nee',
+      motivatie: 'Ik wil zelf bepalen welke opleiding en begeleiding mij het snelst naar werk brengen.',
+      toestemming: true,
+    },
+  };
+}
+
+/**
+ * Demo zaken so a first look shows a werkvoorraad: for every gemeente that runs
+ * the prb, klant1 and klant2 have applied (their intake waits for the
+ * klantmanager). Only on a freshly seeded database.
+ */
+export async function seedDemoZaken(services: Services, logger: Logger): Promise<number> {
+  const { database, catalog, engine } = services;
+  const entry = catalog.get('prb');
+  if (!entry) return 0;
+  let started = 0;
+  const today = todayInAmsterdam(new Date());
+  for (const tenantId of entry.tenants()) {
+    const params = entry.parameters(tenantId, today);
+    if (!params) continue;
+    const ti = DEMO_TENANTS.findIndex((t) => t.id === tenantId);
+    for (const k of [1, 2]) {
+      const user = await database.db.selectFrom('users').select(['klant_id', 'display_name']).where('username', '=', `klant${k}.${tenantId}`).executeTakeFirst();
+      if (!user?.klant_id) continue;
+      const gegevens = demoAanmelding(user.display_name, demoBsn(ti * 10 + k));
+      await startZaak(database.db, engine, {
+        tenantId,
+        regeling: 'prb',
+        klantId: user.klant_id,
+        actor: `klant${k}.${tenantId}`,
+        bpmnProcessId: entry.bpmnProcessId,
+        policyId: params.policyId,
+        doorlooptijd: params.doorlooptijd,
+        servicenorm: params.servicenorm,
+        variables: {
+          ...params.variables,
+          ...gegevens,
+          ...(entry.startVariables?.({ gegevens, klant: { id: user.klant_id, naam: user.display_name }, startdatum: today }) ?? {}),
+          klantId: user.klant_id,
+          klantNaam: user.display_name,
+          klant: `klant${k}.${tenantId}`,
+          aangemeldDoor: 'klant',
+        },
+      });
+      started++;
+    }
+  }
+  logger.info({ zaken: started }, 'demozaken gestart');
+  return started;
+}
