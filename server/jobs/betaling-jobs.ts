@@ -30,12 +30,16 @@ export const prbBetaling: JobHandler = {
     const zaakId = variable<string>(job, 'zaakId');
     const policy = variable<Procesbeleid>(job, 'policy');
     const common = { tenantId: job.tenantId, zaakId, betaalroute: policy.betaalroute as never, financieGrensCents: FINANCIE_GRENS_CENTS };
+    const snapshot = await ledger.readZaak(job.tenantId, zaakId);
     if (header(job, 'soort') === 'declaratie') {
       const d = variable<Declaratie>(job, 'declaratie');
-      return { betaling: await betaling({ ...common, ...d, jobKey: job.key }, { ledger }) };
+      // Under no cure less pay the provider's invoice during the traject is the start part
+      // (process.md §3); the rules check its amount against the agreed split.
+      const ncp = snapshot.verplichtingen.find((v) => v.id === d.verplichtingId)?.bekostiging === 'no-cure-less-pay';
+      const verzoek = ncp && d.soort === 'factuur' ? { ...d, soort: 'termijn' as const, termijn: 'start' as const } : d;
+      return { betaling: await betaling({ ...common, ...verzoek, jobKey: job.key }, { ledger }) };
     }
     // Resultaatdeel: every no-cure-less-pay verplichting gets its result share, each under its own key.
-    const snapshot = await ledger.readZaak(job.tenantId, zaakId);
     let laatste: BetalingResultaat = {
       uitkomst: 'geweigerd',
       betalingId: null,

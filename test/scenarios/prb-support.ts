@@ -130,3 +130,72 @@ export const eindgesprek = { eindgesprek: { datum: TODAY, resultaat: 'betaald-we
 export async function klantIdOf(srv: TestServer, username: string) {
   return (await srv.database.db.selectFrom('users').select('klant_id').where('username', '=', username).executeTakeFirstOrThrow()).klant_id!;
 }
+
+export interface Bericht {
+  onderwerp: string;
+  tekst: string;
+  zaakId: string | null;
+}
+
+/** The caller's in-app berichten (klant or staff). */
+export const berichten = (c: ApiClient) => c.get<Bericht[]>('/api/berichten').then((r) => r.body);
+
+/** The demo accounts of one gemeente that the prb scenarios need. */
+export async function accounts(srv: TestServer, tenant: string, klantNr = 1) {
+  const [klant, km, beslisser, fin] = await Promise.all(
+    [`klant${klantNr}.${tenant}`, `klantmanager.${tenant}`, `beslisser.${tenant}`, `financieel.${tenant}`].map((u) => ApiClient.as(srv.url, u)),
+  );
+  return { klant: klant!, km: km!, beslisser: beslisser!, fin: fin! };
+}
+export type Accounts = Awaited<ReturnType<typeof accounts>>;
+
+/** Starts a prb zaak as the klant; returns its id. */
+export async function aanmelden(klant: ApiClient, overrides: Record<string, unknown> = {}) {
+  const started = await klant.post<{ id: string }>('/api/zaken', { regeling: 'prb', gegevens: aanmelding(overrides) });
+  expect(started.status, JSON.stringify(started.body)).toBe(201);
+  return started.body.id;
+}
+
+/** Intake and (when the gemeente has one) the oriëntatiefase, then the klant's trajectplan. */
+export async function totPlanIngediend(a: Accounts, id: string, plan: Record<string, unknown> = trajectplan(), opts: { orientatie?: boolean } = {}) {
+  await doTask(a.km, id, 'Intake', intake);
+  if (opts.orientatie ?? true) await doTask(a.km, id, 'Orientatie', orientatie);
+  await doTask(a.klant, id, 'Trajectplan', plan);
+}
+
+/** Beoordeling (toekennen) by the klantmanager, besluit by the beslisser; waits for the beschikking and the budget. */
+export async function toekennen(a: Accounts, id: string, budget: string, voorgesteld = budget) {
+  await doTask(a.km, id, 'Beoordeling', beoordeling('toekennen', voorgesteld));
+  await doTask(a.beslisser, id, 'BesluitNemen', { beslissing: { uitkomst: 'toekennen', budgetCent: budget, motivering: 'Het plan past binnen het budget en leidt naar werk.' } });
+  return until(async () => {
+    const z = await zaak(a.klant, id);
+    return z.documenten.some((d) => d.soort === 'beschikking') && z.budget && z.bezwaar ? z : null;
+  }, `beschikking en budget van ${id}`);
+}
+
+/** A whole aanvraag up to a toekenning, ready for uitvoering (TrajectVolgen open). */
+export async function toegekendeZaak(a: Accounts, opts: { aanmelding?: Record<string, unknown>; plan?: Record<string, unknown>; budget?: string; orientatie?: boolean } = {}) {
+  const id = await aanmelden(a.klant, opts.aanmelding);
+  await totPlanIngediend(a, id, opts.plan, { orientatie: opts.orientatie });
+  const z = await toekennen(a, id, opts.budget ?? '4.500,00');
+  await openTask(a.km, id, 'TrajectVolgen');
+  return { id, zaak: z };
+}
+
+/** Declaratie or factuur as the klant forwards it. */
+export function factuur(c: ApiClient, id: string, regel: number, bedragCents: number, referentie: string) {
+  return c.post<{ messageKey: string; verwerkt: boolean }>(`/api/zaken/${id}/declaraties`, {
+    soort: 'factuur',
+    verplichtingId: `${id}:r${regel}`,
+    bedragCents,
+    referentie,
+    omschrijving: `Factuur ${referentie}`,
+  });
+}
+
+/** The process instance's variables, read through the engine (not the API): for assertions on what the diagram carries. */
+export async function procesVariabelen(srv: TestServer, zaakId: string) {
+  const row = await srv.database.db.selectFrom('zaken').select('process_instance_key').where('id', '=', zaakId).executeTakeFirstOrThrow();
+  const instance = await srv.engine.getProcessInstance(row.process_instance_key!);
+  return (instance?.variables ?? {}) as Record<string, unknown>;
+}
