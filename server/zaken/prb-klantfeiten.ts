@@ -9,6 +9,7 @@ interface Aanmelding {
   beschikbaarVoorArbeid?: string;
   alleenstaandeOuder?: string;
   leeftijdJongsteKind?: number | null;
+  langdurigGedeeltelijkArbeidsongeschikt?: string | null;
 }
 
 /** Whole years or months between two ISO dates (a birthday or monthday not yet reached does not count). */
@@ -23,7 +24,7 @@ const jaNee = (v: string | undefined) => (v === 'ja' ? true : v === 'nee' ? fals
 /**
  * The facts for the hard admission criteria, from the klant's aanmelding.
  * Facts the aanmelding does not ask (afstand tot de arbeidsmarkt, a suitable
- * regular offer) stay null: the toelating worker names them instead of guessing.
+ * regular offer), or that the klant left open, stay null: the toelating worker names them instead of guessing.
  * A klant registered with the gemeente lives there (woontInGemeente).
  */
 export function prbKlantFeiten(aanmelding: Aanmelding, startdatum: string): KlantFeiten {
@@ -35,7 +36,7 @@ export function prbKlantFeiten(aanmelding: Aanmelding, startdatum: string): Klan
     werkloosheidsduurMaanden: aanmelding.werkloosSinds ? wholeMonths(aanmelding.werkloosSinds, startdatum) : null,
     alleenstaandeOuder: jaNee(aanmelding.alleenstaandeOuder),
     leeftijdJongsteKind: aanmelding.leeftijdJongsteKind ?? null,
-    langdurigGedeeltelijkArbeidsongeschikt: null,
+    langdurigGedeeltelijkArbeidsongeschikt: jaNee(aanmelding.langdurigGedeeltelijkArbeidsongeschikt ?? undefined),
     afstandTotArbeidsmarktMaanden: null,
     beschikbaarVoorArbeid: jaNee(aanmelding.beschikbaarVoorArbeid),
     lopendAnderTraject: jaNee(aanmelding.anderTraject),
