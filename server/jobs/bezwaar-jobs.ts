@@ -19,7 +19,16 @@ export const bezwaarBesluit: JobHandler = {
     const hoofdzaakId = variable<string>(job, 'hoofdzaakId');
     let herzienBesluitId: string | null = null;
     if (beslissing.uitkomst === 'gegrond' && typeof beslissing.nieuwBudgetCent === 'number') {
-      await ledger.recordToekenning({ tenantId: job.tenantId, zaakId: hoofdzaakId, bedragCents: beslissing.nieuwBudgetCent, besluitRef: job.key });
+      // The klant's name and own account belong to the zaak, not to one besluit: the new toekenning keeps them.
+      const huidig = (await ledger.readZaak(job.tenantId, hoofdzaakId)).toekenning;
+      await ledger.recordToekenning({
+        tenantId: job.tenantId,
+        zaakId: hoofdzaakId,
+        bedragCents: beslissing.nieuwBudgetCent,
+        besluitRef: job.key,
+        klantNaam: huidig?.klantNaam ?? (job.variables.klantNaam as string | undefined) ?? null,
+        klantIban: huidig?.klantIban ?? null,
+      });
       herzienBesluitId = job.key;
     }
     return { besluitOpBezwaar: { id: job.key, uitkomst: beslissing.uitkomst, herzienBesluitId, datum: todayInAmsterdam(new Date()) } };
