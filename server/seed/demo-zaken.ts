@@ -3,7 +3,7 @@ import { todayInAmsterdam } from '../../workers/termijnen/index.ts';
 import { demoBsn } from './demo.ts';
 import { DEMO_TENANTS } from './demo-tenants.ts';
 import type { Services } from '../services.ts';
-import { startZaak } from '../zaken/commands/start-zaak.ts';
+import { startRegelingZaak } from '../zaken/commands/start-regeling-zaak.ts';
 
 const years = (n: number) => `${Number(todayInAmsterdam(new Date()).slice(0, 4)) - n}-03-14`;
 
@@ -31,7 +31,7 @@ function demoAanmelding(naam: string, bsn: string) {
  * klantmanager). Only on a freshly seeded database.
  */
 export async function seedDemoZaken(services: Services, logger: Logger): Promise<number> {
-  const { database, catalog, engine } = services;
+  const { database, catalog } = services;
   const entry = catalog.get('prb');
   if (!entry) return 0;
   let started = 0;
@@ -44,24 +44,15 @@ export async function seedDemoZaken(services: Services, logger: Logger): Promise
       const user = await database.db.selectFrom('users').select(['klant_id', 'display_name']).where('username', '=', `klant${k}.${tenantId}`).executeTakeFirst();
       if (!user?.klant_id) continue;
       const gegevens = demoAanmelding(user.display_name, demoBsn(ti * 10 + k));
-      await startZaak(database.db, engine, {
+      await startRegelingZaak(services, {
         tenantId,
-        regeling: 'prb',
-        klantId: user.klant_id,
+        entry,
+        params,
+        klant: { id: user.klant_id, naam: user.display_name, username: `klant${k}.${tenantId}` },
+        gegevens,
+        startdatum: today,
         actor: `klant${k}.${tenantId}`,
-        bpmnProcessId: entry.bpmnProcessId,
-        policyId: params.policyId,
-        doorlooptijd: params.doorlooptijd,
-        servicenorm: params.servicenorm,
-        variables: {
-          ...params.variables,
-          ...gegevens,
-          ...(entry.startVariables?.({ gegevens, klant: { id: user.klant_id, naam: user.display_name }, startdatum: today }) ?? {}),
-          klantId: user.klant_id,
-          klantNaam: user.display_name,
-          klant: `klant${k}.${tenantId}`,
-          aangemeldDoor: 'klant',
-        },
+        aangemeldDoor: 'klant',
       });
       started++;
     }

@@ -4,7 +4,7 @@ import type { Services } from '../services.ts';
 import { tenantRoles } from '../http/access.ts';
 import { HttpProblem, problems } from '../http/problem.ts';
 import { defineRoute } from '../http/route.ts';
-import { startZaak } from './commands/start-zaak.ts';
+import { startRegelingZaak } from './commands/start-regeling-zaak.ts';
 import { verdagen } from './commands/verdagen.ts';
 import { ZaakDetailSchema, ZaakReadModel, ZaakSummarySchema } from './read-model.ts';
 import { REGELINGEN } from './tables.ts';
@@ -60,24 +60,15 @@ export function zaakRoutes(services: Services) {
           if (!checked.ok) throw new HttpProblem(422, 'Aanmelding niet goed ingevuld', 'Niet alle velden zijn juist ingevuld.', checked.errors);
           gegevens = checked.value;
         }
-        const started = await startZaak(db, engine, {
+        const started = await startRegelingZaak(services, {
           tenantId,
-          regeling: entry.regeling,
-          klantId: klant.id,
+          entry,
+          params,
+          klant: { ...klant, username: klantUser?.username ?? null },
+          gegevens,
+          startdatum,
           actor: principal.username,
-          bpmnProcessId: entry.bpmnProcessId,
-          policyId: params.policyId,
-          doorlooptijd: params.doorlooptijd,
-          servicenorm: params.servicenorm,
-          variables: {
-            ...params.variables,
-            ...gegevens,
-            ...(entry.startVariables?.({ gegevens, klant, startdatum }) ?? {}),
-            klantId: klant.id,
-            klantNaam: klant.naam,
-            klant: klantUser?.username ?? null,
-            aangemeldDoor: isKlant ? 'klant' : 'klantmanager',
-          },
+          aangemeldDoor: isKlant ? 'klant' : 'klantmanager',
         });
         res.setHeader('Location', `/api/zaken/${started.zaakId}`);
         return readModel.detail(tenantId, started.zaakId);
