@@ -2,7 +2,7 @@ import type { TrajectplanInvoer } from '../../workers/plan-toets/index.ts';
 
 /** The trajectplan as the klant's form (prb-trajectplan) stores it. */
 export interface TrajectplanFormulier {
-  activiteiten?: { omschrijving: string; startdatum: string; einddatum: string; verwachtResultaat?: string }[];
+  activiteiten?: { omschrijving: string; startdatum: string; einddatum: string; verwachtResultaat?: string; planonderdelen?: string[] | null }[];
   begroting?: {
     categorie: string;
     omschrijving: string;
@@ -12,6 +12,8 @@ export interface TrajectplanFormulier {
     iban?: string;
     bedragCent: number;
     offertes?: string[] | null;
+    /** Asked for material items: how they relate to the training or work. */
+    relatieMetWerk?: string | null;
   }[];
   hoofdaanbieder?: { naam?: string; kvk?: string; iban?: string } | null;
   hulpBijOpstellen?: string[];
@@ -34,7 +36,7 @@ export function toTrajectplan(plan: TrajectplanFormulier): TrajectplanInvoer {
     startdatum: a.startdatum,
     einddatum: a.einddatum,
     ...(a.verwachtResultaat ? { verwachtResultaat: a.verwachtResultaat } : {}),
-    planonderdelen: [],
+    planonderdelen: (a.planonderdelen ?? []) as never,
   }));
   const startdatum = activiteiten.map((a) => a.startdatum).sort()[0] ?? new Date().toISOString().slice(0, 10);
   const hoofd = plan.hoofdaanbieder?.naam ? { naam: plan.hoofdaanbieder.naam, ...(plan.hoofdaanbieder.kvk ? { kvk: plan.hoofdaanbieder.kvk } : {}) } : undefined;
@@ -48,6 +50,7 @@ export function toTrajectplan(plan: TrajectplanFormulier): TrajectplanInvoer {
       bedragCent: r.bedragCent,
       aanbieder: { naam: r.aanbieder, ...(r.kvk ? { kvk: r.kvk } : {}) },
       offertes: (r.offertes ?? []).map((documentId) => ({ aanbieder: r.aanbieder, ...(r.kvk ? { kvk: r.kvk } : {}), documentId })),
+      ...(r.relatieMetWerk?.trim() ? { relatieMetOpleidingOfWerk: r.relatieMetWerk.trim() } : {}),
       tenBehoeveVanEigenOnderneming: r.categorie === 'investering-eigen-onderneming',
       viaHoofdaanbieder: hoofd !== undefined && hoofd.naam === r.aanbieder,
     })),
