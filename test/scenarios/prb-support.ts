@@ -46,6 +46,9 @@ export interface ZaakDetail {
   status: string;
   fase: string | null;
   resultaat: string | null;
+  startdatum: string;
+  hoofdzaakId: string | null;
+  processInstanceKey: string | null;
   klok: { afgehandeld: boolean; opgeschort: boolean; uiterlijkeEinddatumAfdoening: string };
   budget: { toegekendCents: number; gereserveerdCents: number; betaaldCents: number; resterendCents: number; betalingen: { id: string; status: string; bedragCents: number }[] } | null;
   documenten: { id: string; soort: string }[];
