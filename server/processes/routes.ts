@@ -2,7 +2,8 @@ import { z } from 'zod';
 import type { WorkflowEngine } from '../../engine/port.ts';
 import { tenantRoles } from '../http/access.ts';
 import { viaEngine } from '../http/engine-errors.ts';
-import { problems } from '../http/problem.ts';
+import { HttpProblem, problems } from '../http/problem.ts';
+import { checkFormResources } from '../forms/check-forms.ts';
 import { defineRoute } from '../http/route.ts';
 
 const ProcessSchema = z
@@ -95,6 +96,8 @@ export function processRoutes(engine: WorkflowEngine) {
       response: { status: 201, description: 'Uitgerold', schema: DeployResult },
       errors: { 422: 'Diagram of formulier afgekeurd, per element' },
       handler: async ({ principal, body }) => {
+        const formErrors = checkFormResources(body.resources);
+        if (formErrors.length) throw new HttpProblem(422, 'Diagram of formulier afgekeurd', 'Een formulier bevat fouten; er is niets uitgerold.', formErrors);
         const r = await viaEngine(() => engine.deployResource({ tenantId: principal.tenantId!, resources: body.resources }));
         return {
           processes: r.processes.map((p) => ({ bpmnProcessId: p.bpmnProcessId, version: p.version, processDefinitionKey: p.processDefinitionKey, duplicate: p.duplicate })),

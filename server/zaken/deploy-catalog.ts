@@ -2,6 +2,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { DeployResource, WorkflowEngine } from '../../engine/port.ts';
 import type { RegelingCatalog } from './catalog.ts';
+import { checkFormResources } from '../forms/check-forms.ts';
 
 function resourcesIn(dir: string): DeployResource[] {
   const files = readdirSync(dir).filter((f) => f.endsWith('.bpmn')).map((f) => path.join(dir, f));
@@ -20,6 +21,8 @@ export async function deployCatalog(engine: WorkflowEngine, catalog: RegelingCat
   for (const entry of catalog.all()) {
     if (!entry.resourceDir || !existsSync(entry.resourceDir)) continue;
     const resources = resourcesIn(entry.resourceDir);
+    const formErrors = checkFormResources(resources);
+    if (formErrors.length) throw new Error(`Formulieren van ${entry.regeling} afgekeurd:\n${formErrors.map((e) => `  ${e.field}: ${e.message}`).join('\n')}`);
     for (const tenantId of entry.tenants()) {
       const r = await engine.deployResource({ tenantId, resources });
       deployed += [...r.processes, ...r.forms].filter((x) => !x.duplicate).length;

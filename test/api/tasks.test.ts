@@ -140,3 +140,22 @@ describe('completing a task validates with the form bound to the task', () => {
     expect((await km.get('/api/forms/bestaat-niet')).status).toBe(404);
   });
 });
+
+describe('deploying processes and forms', () => {
+  it('refuses a broken form with the component key, deploys nothing, and versions a changed diagram', async () => {
+    const po = await ApiClient.as(srv.url, 'procesontwerper.almere');
+    const broken = JSON.stringify({ type: 'default', id: 'kapot', schemaVersion: 16, components: [{ type: 'signature', id: 'Handtekening', key: 'handtekening', label: 'Handtekening' }] });
+    const before = (await po.get<unknown[]>('/api/processes')).body.length;
+    const { readFileSync } = await import('node:fs');
+    const bpmn = readFileSync('test/api/fixtures/intake/intake-test.bpmn', 'utf8');
+    const res = await po.post('/api/deployments', { resources: [{ name: 'intake-test.bpmn', content: bpmn.replace('Intake (test)', 'Intake (v2)') }, { name: 'kapot.form', content: broken }] });
+    expect(res.status).toBe(422);
+    expect((res.body as { errors: { field: string; message: string }[] }).errors[0]).toMatchObject({ field: 'kapot.form#handtekening' });
+    expect((await po.get<unknown[]>('/api/processes')).body.length).toBe(before);
+    const ok = await po.post<{ processes: { version: number; duplicate: boolean }[] }>('/api/deployments', { resources: [{ name: 'intake-test.bpmn', content: bpmn.replace('Intake (test)', 'Intake (v2)') }] });
+    expect(ok.status).toBe(201);
+    expect(ok.body.processes[0]).toMatchObject({ version: 2, duplicate: false });
+    const badXml = await po.post('/api/deployments', { resources: [{ name: 'x.bpmn', content: '<bpmn:definitions' }] });
+    expect(badXml.status).toBe(422);
+  });
+});
