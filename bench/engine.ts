@@ -5,7 +5,7 @@
  *  (c) their ratio
  *  (d) RSS with 10,000 instances parked at a user task
  *  (e) p50/p99 latency from a due timer to the instance resuming, for 1,000 timers
- * Usage: npm run bench:engine [-- --json] [-- --quick]
+ * Usage: npm run bench:engine [-- --json] [-- --quick] [-- --parked=N]
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -27,7 +27,8 @@ const args = new Set(process.argv.slice(2));
 const asJson = args.has('--json') || args.has('--phase-parked');
 const quick = args.has('--quick');
 const N = quick ? 200 : 1000;
-const PARKED = quick ? 1000 : 10_000;
+const parkedArg = process.argv.find((a) => a.startsWith('--parked='));
+const PARKED = parkedArg ? Number(parkedArg.slice('--parked='.length)) : quick ? 1000 : 10_000;
 const TIMERS = quick ? 200 : 1000;
 const here = path.dirname(fileURLToPath(import.meta.url));
 const referenceXml = readFileSync(path.join(here, '..', 'test', 'engine', 'fixtures', 'reference.bpmn'), 'utf8');

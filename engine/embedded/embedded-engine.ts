@@ -60,6 +60,7 @@ export class EmbeddedEngine<DB extends EngineTables = EngineTables> implements W
   private tickTimer: NodeJS.Timeout | null = null;
   private nextTickAt = Number.POSITIVE_INFINITY;
   private ticking: Promise<void> | null = null;
+  private tickAgain = false;
 
   constructor(options: EmbeddedEngineOptions<DB>) {
     // Kysely<DB> with DB ⊇ EngineTables: the engine sees only its own tables.
@@ -140,10 +141,19 @@ export class EmbeddedEngine<DB extends EngineTables = EngineTables> implements W
     this.tickTimer = setTimeout(() => {
       this.tickTimer = null;
       this.nextTickAt = Number.POSITIVE_INFINITY;
+      // One tick at a time: a second one would work from a stale list of due timers.
+      if (this.ticking) {
+        this.tickAgain = true;
+        return;
+      }
       this.ticking = this.tick()
         .catch((err) => this.onError(err))
         .finally(() => {
           this.ticking = null;
+          if (this.tickAgain) {
+            this.tickAgain = false;
+            this.scheduleTick(0);
+          }
         });
     }, delay);
     this.tickTimer.unref?.();
@@ -164,7 +174,11 @@ export class EmbeddedEngine<DB extends EngineTables = EngineTables> implements W
     for (const key of instances) {
       if (!this.running) return;
       try {
-        await this.write((tx, after) => this.runtime.runInTx(tx, key, { type: 'resume' }, after));
+        await this.write(async (tx, after) => {
+          // Another step may have fired it meanwhile (a user action resumes overdue timers too).
+          const still = await tx.selectFrom('engine_timers').select('key').where('instance_key', '=', key).where('state', '=', 'pending').where('due_at', '<=', nowIso()).limit(1).executeTakeFirst();
+          if (still) await this.runtime.runInTx(tx, key, { type: 'resume' }, after);
+        });
       } catch (err) {
         this.onError(err);
       }

@@ -13,7 +13,7 @@ import { createTestDatabase, type TestDatabase } from '../support/db.ts';
  */
 const here = path.dirname(fileURLToPath(import.meta.url));
 const TOTAL = 200;
-const KILLS = 12;
+const KILLS = Number(process.env.CRASH_KILLS ?? 12);
 let database: TestDatabase;
 
 beforeAll(async () => {
@@ -54,7 +54,7 @@ it('survives repeated SIGKILL: every instance completes once, every side effect 
     }
     await exit;
   }
-  expect(kills).toBeGreaterThanOrEqual(10);
+  expect(kills).toBeGreaterThanOrEqual(Math.min(10, KILLS));
   const t0 = Date.now();
   const last = spawnChild();
   expect(await last.exit).toBe(0);
