@@ -13,6 +13,8 @@ const EnvSchema = z.object({
   REGIE_DEMO: z.enum(['0', '1']).optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   SESSION_TTL_HOURS: z.coerce.number().positive().default(8),
+  SMTP_URL: z.string().regex(/^smtps?:\/\//, 'verwacht smtp://… of smtps://…').optional(),
+  MAIL_FROM: z.string().optional(),
 });
 
 export interface Config {
@@ -27,6 +29,8 @@ export interface Config {
   sessionTtlMs: number;
   /** Secure cookies need https; production runs behind a TLS-terminating proxy. */
   secureCookies: boolean;
+  smtpUrl: string | undefined;
+  mailFrom: string | undefined;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -54,6 +58,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: e.LOG_LEVEL,
     sessionTtlMs: e.SESSION_TTL_HOURS * 3_600_000,
     secureCookies: production,
+    smtpUrl: e.SMTP_URL,
+    mailFrom: e.MAIL_FROM,
   };
 }
 

@@ -12,6 +12,8 @@ const regie = await startRegie({
   sessionSecret: config.sessionSecret,
   sessionTtlMs: config.sessionTtlMs,
   secureCookies: config.secureCookies,
+  smtpUrl: config.smtpUrl,
+  mailFrom: config.mailFrom,
 });
 regie.logger.info(
   { url: regie.url, database: regie.database.dialect, demo: config.demo },

@@ -3,6 +3,7 @@ import type { Database } from './db/database.ts';
 import { BerichtenStore } from './dossier/berichten.ts';
 import { DocumentStore } from './dossier/documents.ts';
 import { FormRegistry } from './forms/form-registry.ts';
+import { createMailPort, type MailPort } from './dossier/mail.ts';
 import { KyselyLedger } from './ledger/kysely-ledger.ts';
 import type { RegelingCatalog } from './zaken/catalog.ts';
 
@@ -15,9 +16,10 @@ export interface Services {
   berichten: BerichtenStore;
   ledger: KyselyLedger;
   forms: FormRegistry;
+  mail: MailPort;
 }
 
-export function createServices(database: Database, engine: WorkflowEngine, catalog: RegelingCatalog): Services {
+export function createServices(database: Database, engine: WorkflowEngine, catalog: RegelingCatalog, mail: MailPort = createMailPort(undefined)): Services {
   return {
     database,
     engine,
@@ -26,5 +28,6 @@ export function createServices(database: Database, engine: WorkflowEngine, catal
     berichten: new BerichtenStore(database.db),
     ledger: new KyselyLedger(database.db, database.dialect),
     forms: new FormRegistry(engine),
+    mail,
   };
 }

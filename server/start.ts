@@ -7,6 +7,7 @@ import type { RegelingCatalog } from './zaken/catalog.ts';
 import { defaultCatalog } from './zaken/default-catalog.ts';
 import { deployCatalog } from './zaken/deploy-catalog.ts';
 import { createServices, type Services } from './services.ts';
+import { createMailPort } from './dossier/mail.ts';
 import { registerJobWorkers } from './jobs/register.ts';
 import { deleteExpiredSessions } from './auth/sessions.ts';
 import { createDatabase, type Database } from './db/database.ts';
@@ -27,6 +28,9 @@ export interface StartOptions {
   sessionSecret?: string;
   sessionTtlMs?: number;
   secureCookies?: boolean;
+  /** smtp://… to send e-mail to klanten beside the in-app berichten; none: no e-mail. */
+  smtpUrl?: string | undefined;
+  mailFrom?: string | undefined;
   /** Regelingen offered; defaults to those shipped in workflows/. */
   catalog?: RegelingCatalog;
   /** With demo data on a fresh database, also start demo zaken (default true; tests start their own). */
@@ -61,7 +65,7 @@ export async function startRegie(opts: StartOptions = {}): Promise<RunningRegie>
   await deleteExpiredSessions(database.db);
   const engine = new EmbeddedEngine({ db: database.db, onError: (err) => logger.error({ err }, 'engine') });
   const catalog = opts.catalog ?? defaultCatalog();
-  const services = createServices(database, engine, catalog);
+  const services = createServices(database, engine, catalog, createMailPort(opts.smtpUrl, opts.mailFrom));
   registerJobWorkers(services, logger);
   await engine.start();
   const deployed = await deployCatalog(engine, catalog);

@@ -17,8 +17,9 @@ export interface NieuwBericht {
 export class BerichtenStore {
   constructor(private readonly db: Db) {}
 
-  async plaats(b: NieuwBericht): Promise<void> {
-    await this.db
+  /** True when the bericht is new; false when this idempotency key already placed it. */
+  async plaats(b: NieuwBericht): Promise<boolean> {
+    const r = await this.db
       .insertInto('berichten')
       .values({
         id: randomUUID(),
@@ -33,7 +34,8 @@ export class BerichtenStore {
       })
       // A retried notification job posts its message once.
       .onConflict((oc) => oc.column('idempotency_key').doNothing())
-      .execute();
+      .executeTakeFirst();
+    return Number(r.numInsertedOrUpdatedRows ?? 0) > 0;
   }
 
   voor(tenantId: string, username: string) {

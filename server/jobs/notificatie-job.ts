@@ -41,6 +41,16 @@ const BERICHTEN: Record<string, Tekst> = {
   },
 };
 
+async function klantEmail(services: Parameters<JobHandler['handle']>[1], username: string): Promise<string | null> {
+  const row = await services.database.db
+    .selectFrom('users')
+    .innerJoin('klanten', 'klanten.id', 'users.klant_id')
+    .select('klanten.email')
+    .where('users.username', '=', username)
+    .executeTakeFirst();
+  return row?.email ?? null;
+}
+
 /** notificatie: an in-app bericht to the klant and/or the klantmanager of the zaak; once per job. */
 export const notificatie: JobHandler = {
   type: 'notificatie',
@@ -53,14 +63,13 @@ export const notificatie: JobHandler = {
       // The klantmanager of the zaak is the one who held its intake.
       const user = rol === 'klant' ? (job.variables.klant as string | undefined) : await completedBy(services, job, 'Intake');
       if (!user) continue;
-      await services.berichten.plaats({
-        tenantId: job.tenantId,
-        ontvanger: user,
-        zaakId,
-        onderwerp: t.onderwerp,
-        tekst: t.tekst(job.variables),
-        idempotencyKey: `${job.key}:${rol}`,
-      });
+      const tekst = t.tekst(job.variables);
+      const nieuw = await services.berichten.plaats({ tenantId: job.tenantId, ontvanger: user, zaakId, onderwerp: t.onderwerp, tekst, idempotencyKey: `${job.key}:${rol}` });
+      // E-mail only with a new bericht: a retried job does not mail twice (at most once; the bericht is the record).
+      if (nieuw && rol === 'klant' && services.mail.enabled) {
+        const email = await klantEmail(services, user);
+        if (email) await services.mail.send({ to: email, subject: t.onderwerp, text: `${tekst}\n\nU vindt dit bericht ook in Regie onder Berichten.` });
+      }
     }
     return {};
   },
