@@ -49,9 +49,11 @@ export const prbBetaling: JobHandler = {
       reden: 'Er is geen no-cure-less-pay-afspraak in het plan.',
       herhaald: false,
     };
+    let verzoek: Record<string, unknown> | null = null;
     for (const v of snapshot.verplichtingen.filter((x) => x.bekostiging === 'no-cure-less-pay')) {
       const { resultaat } = splitNoCureLessPay(v.bedragCents, v.startAandeelBp ?? 0);
       if (resultaat <= 0 || !v.iban) continue;
+      const begunstigde = { naam: v.payeeNaam ?? v.omschrijving, iban: v.iban, kvk: v.kvk };
       laatste = await betaling(
         {
           ...common,
@@ -61,13 +63,15 @@ export const prbBetaling: JobHandler = {
           werkGevonden: true,
           verplichtingId: v.id,
           bedragCents: resultaat,
-          begunstigde: { naam: v.payeeNaam ?? v.omschrijving, iban: v.iban, kvk: v.kvk },
+          begunstigde,
           omschrijving: `Resultaatdeel ${v.omschrijving}`,
         },
         { ledger },
       );
+      verzoek = { bedragCents: resultaat, begunstigde, referentie: `Resultaatdeel ${v.omschrijving}` };
     }
-    return { betaling: laatste };
+    // The approval task (above the finance threshold) shows the request it is about.
+    return { betaling: laatste, ...(verzoek ? { betalingVerzoek: verzoek } : {}) };
   },
 };
 

@@ -50,4 +50,20 @@ describe('prb in Groningen: ja-tenzij, one hoofdaanbieder, no cure less pay (30%
     expect((await zaak(a.km, id)).status).toBe('besloten');
     expect(await srv.engine.listIncidents({ tenantId: 'groningen', state: 'active' })).toEqual([]);
   });
+
+  it('a resultaatdeel above the finance threshold waits for financieel, who approves it', async () => {
+    const a = await accounts(srv, 'groningen');
+    const groot = trajectplan([
+      { categorie: 'scholing-vaardigheden', omschrijving: 'Koksopleiding', aanbieder: ROC.naam, activiteitNr: 1, kvk: ROC.kvk, iban: ROC.iban, bedragCent: '5.000,00', offertes: ['offerte-roc-1'] },
+    ]);
+    const { id } = await toegekendeZaak(a, { aanmelding: { werkloosSinds: '2024-01-01' }, plan: groot, budget: '5.000,00' });
+    await openTask(a.km, id, 'TrajectVolgen');
+    expect((await a.km.post(`/api/zaken/${id}/werk-gevonden`, { soort: 'vast', startdatum: TODAY, werkgever: 'Hotel Groningen' })).status).toBe(202);
+    // 30% of € 5.000 = € 1.500, above € 1.000: proposed, not yet payable.
+    const voorgesteld = await until(async () => (await zaak(a.fin, id)).budget?.betalingen.find((b) => b.bedragCents === 150_000 && b.status === 'voorgesteld'), 'voorgesteld resultaatdeel');
+    expect(voorgesteld).toBeTruthy();
+    await doTask(a.fin, id, 'ResultaatGoedkeuren', { goedkeuring: { besluit: 'goedgekeurd', toelichting: 'Plaatsing bevestigd door de werkgever.' } });
+    await until(async () => (await zaak(a.fin, id)).budget?.betalingen.find((b) => b.bedragCents === 150_000 && b.status === 'goedgekeurd'), 'goedgekeurd resultaatdeel');
+    expect(await srv.engine.listIncidents({ tenantId: 'groningen', state: 'active' })).toEqual([]);
+  });
 });
