@@ -5,6 +5,8 @@ import { tenantRoles } from '../http/access.ts';
 import { problems } from '../http/problem.ts';
 import { defineRoute } from '../http/route.ts';
 import { isKlantOnly, visibleZaak } from '../zaken/visibility.ts';
+import { inTransaction } from '../db/transaction.ts';
+import { alreadyApplied, appendZaakEvent } from '../zaken/events.ts';
 import type { BerichtenStore } from './berichten.ts';
 import type { DocumentStore } from './documents.ts';
 
@@ -33,6 +35,22 @@ export function dossierRoutes(db: Db, documenten: DocumentStore, berichten: Beri
         await visibleZaak(db, principal, params.id);
         const doc = await documenten.get(principal.tenantId!, params.id, params.documentId, isKlantOnly(principal));
         if (!doc) throw problems.notFound();
+        if (isKlantOnly(principal) && doc.soort === 'beschikking') {
+          // Receipt of the besluit: the first time the klant opens the letter is recorded once.
+          await inTransaction(db, async (tx) => {
+            const key = `geopend:${doc.id}`;
+            if (await alreadyApplied(tx, key)) return;
+            await appendZaakEvent(tx, {
+              zaakId: doc.zaak_id,
+              tenantId: doc.tenant_id,
+              type: 'zaak.beschikking-geopend',
+              data: { documentId: doc.id },
+              actor: principal.username,
+              occurredAt: new Date().toISOString(),
+              idempotencyKey: key,
+            });
+          });
+        }
         res
           .status(200)
           .type(doc.media_type)

@@ -8,6 +8,7 @@ export type ZaakEventType =
   | 'zaak.verdaagd'
   | 'zaak.besluit-vastgelegd'
   | 'zaak.besluit-bekendgemaakt'
+  | 'zaak.beschikking-geopend'
   | 'zaak.status-gewijzigd'
   | 'zaak.afgesloten';
 

@@ -55,7 +55,8 @@ export const BudgetSchema = z.object({
 
 export const ZaakDetailSchema = ZaakSummarySchema.extend({
   budget: BudgetSchema.nullable(),
-  documenten: z.array(z.object({ id: z.string(), titel: z.string(), soort: z.string(), aangemaakt: z.string() })),
+  /** geopend: when the klant first opened it (receipt of a beschikking). */
+  documenten: z.array(z.object({ id: z.string(), titel: z.string(), soort: z.string(), aangemaakt: z.string(), geopend: z.string().nullable() })),
   contactmomenten: z.array(ContactmomentSchema),
   /** While the bezwaartermijn runs after a besluit (Awb 6:7): the last day an objection is on time. */
   bezwaar: z.object({ mogelijk: z.boolean(), uiterlijkeReactiedatum: z.string() }).nullable(),
@@ -75,6 +76,7 @@ const EVENT_TEXT: Record<string, string> = {
   'zaak.verdaagd': 'Beslistermijn verdaagd',
   'zaak.besluit-vastgelegd': 'Besluit genomen',
   'zaak.besluit-bekendgemaakt': 'Besluit verzonden',
+  'zaak.beschikking-geopend': 'Beschikking geopend door de klant',
   'zaak.afgesloten': 'Zaak afgesloten',
   'user_task.created': 'Taak klaargezet',
   'user_task.completed': 'Taak afgerond',
@@ -206,7 +208,13 @@ export class ZaakReadModel {
     return {
       ...(await this.summary(row)),
       budget: await this.budget(tenantId, row.id),
-      documenten: (await this.services.documenten.list(tenantId, row.id, forKlant)).map((d) => ({ id: d.id, titel: d.titel, soort: d.soort, aangemaakt: d.aangemaakt })),
+      documenten: (await this.services.documenten.list(tenantId, row.id, forKlant)).map((d) => ({
+        id: d.id,
+        titel: d.titel,
+        soort: d.soort,
+        aangemaakt: d.aangemaakt,
+        geopend: zaakEvents.find((e) => e.type === 'zaak.beschikking-geopend' && e.idempotency_key === `geopend:${d.id}`)?.occurred_at ?? null,
+      })),
       contactmomenten,
       bezwaar: reactiedatum ? { mogelijk: today <= reactiedatum, uiterlijkeReactiedatum: reactiedatum } : null,
       processInstanceKey: row.process_instance_key,

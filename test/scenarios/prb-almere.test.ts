@@ -54,6 +54,9 @@ describe('prb in Almere, end to end through the API with the demo accounts', () 
     const download = await fetch(`${srv.url}/api/zaken/${id}/documenten/${pdf.id}`, { headers: { cookie: (klant as unknown as { cookie: string }).cookie } });
     expect(download.headers.get('content-type')).toBe('application/pdf');
     expect(Buffer.from(await download.arrayBuffer()).subarray(0, 5).toString()).toBe('%PDF-');
+    // Receipt: the klantmanager sees when the klant first opened the beschikking.
+    const ontvangen = (await zaak(km, id)).documenten.find((d) => d.id === pdf.id) as { geopend: string | null } | undefined;
+    expect(ontvangen?.geopend).toBeTruthy();
     const berichten = (await klant.get<{ onderwerp: string }[]>('/api/berichten')).body;
     expect(berichten.map((b) => b.onderwerp)).toContain('Er is een besluit over uw aanvraag');
 
