@@ -6,6 +6,7 @@ import type { WorkflowEngine } from '../engine/port.ts';
 import type { RegelingCatalog } from './zaken/catalog.ts';
 import { defaultCatalog } from './zaken/default-catalog.ts';
 import { deployCatalog } from './zaken/deploy-catalog.ts';
+import { linkUnstartedZaken } from './zaken/commands/link-unstarted-zaken.ts';
 import { createServices, type Services } from './services.ts';
 import { createMailPort } from './dossier/mail.ts';
 import { registerJobWorkers } from './jobs/register.ts';
@@ -69,6 +70,7 @@ export async function startRegie(opts: StartOptions = {}): Promise<RunningRegie>
   registerJobWorkers(services, logger);
   await engine.start();
   const deployed = await deployCatalog(engine, catalog);
+  await linkUnstartedZaken(services, logger);
   if (deployed) logger.info({ deployed }, 'processen en formulieren uitgerold');
   if (freshDemo && opts.demoZaken !== false) await seedDemoZaken(services, logger);
 

@@ -49,12 +49,24 @@ async function nextIdentificatie(tx: Tx, tenantId: string, regeling: string, jaa
 
 /**
  * Command: a new zaak for a klant of the tenant, and its process instance.
- * The zaak row commits first; the engine start and the link follow. If the
- * process dies in between, `linkUnstartedZaken` finishes the job at start-up.
+ * The zaak row (with its start variables) commits first; the engine start and
+ * the link follow. If the process dies in between, `linkUnstartedZaken`
+ * finishes the job at start-up.
  */
 export async function startZaak(db: Db, engine: WorkflowEngine, input: StartZaakInput): Promise<StartedZaak> {
   const now = input.now ?? new Date();
   const zaakId = randomUUID();
+  const startdatum = todayInAmsterdam(now);
+  const klok = computeCaseClock({ doorlooptijd: input.doorlooptijd, servicenorm: input.servicenorm }, { startdatum, opschortingen: [] }, startdatum);
+  const variablesFor = (identificatie: string): Variables => ({
+    ...input.variables,
+    zaakId,
+    zaakIdentificatie: identificatie,
+    // A bezwaar names the regeling of the contested besluit; every other zaak its own.
+    regeling: input.variables.regeling ?? input.regeling,
+    // The diagram sets due dates from the clock (process.md §1); zaak-hervatten replaces it.
+    termijnen: { startdatum, einddatumGepland: klok.einddatumGepland, uiterlijkeEinddatumAfdoening: klok.uiterlijkeEinddatumAfdoening },
+  });
   const identificatie = await inTransaction(db, async (tx) => {
     const klant = await tx
       .selectFrom('klanten')
@@ -63,7 +75,6 @@ export async function startZaak(db: Db, engine: WorkflowEngine, input: StartZaak
       .where('tenant_id', '=', input.tenantId)
       .executeTakeFirst();
     if (!klant) throw zaakNotFound();
-    const startdatum = todayInAmsterdam(now);
     const identificatie = await nextIdentificatie(tx, input.tenantId, input.regeling, Number(startdatum.slice(0, 4)));
     await tx
       .insertInto('zaken')
@@ -92,27 +103,18 @@ export async function startZaak(db: Db, engine: WorkflowEngine, input: StartZaak
       zaakId,
       tenantId: input.tenantId,
       type: 'zaak.aangemaakt',
-      data: { regeling: input.regeling, identificatie, policyId: input.policyId, startdatum },
+      // The start variables are kept with the event, so a start interrupted by a crash can be finished (link-unstarted-zaken).
+      data: { regeling: input.regeling, identificatie, policyId: input.policyId, startdatum, startVariabelen: variablesFor(identificatie) },
       actor: input.actor,
       occurredAt: now.toISOString(),
     });
     return identificatie;
   });
 
-  const startdatum = todayInAmsterdam(now);
-  const klok = computeCaseClock({ doorlooptijd: input.doorlooptijd, servicenorm: input.servicenorm }, { startdatum, opschortingen: [] }, startdatum);
   const { processInstanceKey } = await engine.createProcessInstance({
     tenantId: input.tenantId,
     bpmnProcessId: input.bpmnProcessId,
-    variables: {
-      ...input.variables,
-      zaakId,
-      zaakIdentificatie: identificatie,
-      // A bezwaar names the regeling of the contested besluit; every other zaak its own.
-      regeling: input.variables.regeling ?? input.regeling,
-      // The diagram sets due dates from the clock (process.md §1); zaak-hervatten replaces it.
-      termijnen: { startdatum, einddatumGepland: klok.einddatumGepland, uiterlijkeEinddatumAfdoening: klok.uiterlijkeEinddatumAfdoening },
-    },
+    variables: variablesFor(identificatie),
     actor: input.actor,
   });
   await linkProcessInstance(db, input.tenantId, zaakId, processInstanceKey, input.actor);
