@@ -106,12 +106,33 @@ export interface Betaling {
   status: string;
 }
 
+/** One begrotingsregel of the granted plan, as booked in the ledger (id `<zaakId>:r<n>`). */
+export interface Verplichting {
+  id: string;
+  omschrijving: string;
+  payeeNaam: string | null;
+  bedragCents: number;
+}
+
 export interface Budget {
   toegekendCents: number;
   gereserveerdCents: number;
   betaaldCents: number;
   resterendCents: number;
   betalingen: Betaling[];
+  /** Coming on the server: the begrotingsregels a factuur or declaratie is booked on. Absent until then. */
+  verplichtingen?: Verplichting[];
+}
+
+export type DeclaratieSoort = 'factuur' | 'declaratie';
+
+export interface DeclaratieInvoer {
+  soort: DeclaratieSoort;
+  verplichtingId: string;
+  bedragCents: number;
+  referentie: string;
+  omschrijving?: string;
+  iban?: string;
 }
 
 export interface Document {
@@ -242,6 +263,8 @@ export const regie = {
   documentUrl: (zaakId: string, documentId: string) => `/api/zaken/${enc(zaakId)}/documenten/${enc(documentId)}`,
   addContactmoment: (zaakId: string, body: { soort: ContactSoort; datum: string; samenvatting: string }) =>
     request<Contactmoment>('POST', `/api/zaken/${enc(zaakId)}/contactmomenten`, { body }),
+  dienDeclaratieIn: (zaakId: string, body: DeclaratieInvoer) =>
+    request<{ messageKey: string; verwerkt: boolean }>('POST', `/api/zaken/${enc(zaakId)}/declaraties`, { body }),
   bezwaarMaken: (zaakId: string, gronden: string) =>
     request<unknown>('POST', `/api/zaken/${enc(zaakId)}/bezwaar`, { body: { gronden } }),
 

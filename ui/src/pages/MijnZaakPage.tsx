@@ -7,6 +7,7 @@ import { useId, useRef, useState, type ChangeEvent, type FormEvent } from 'react
 import { Alert, Button, FormLabel, Heading, Link, Paragraph, Textarea } from '@utrecht/component-library-react';
 import { BudgetOverzicht, Documenten, FaseStappen, Tijdlijn } from '../components/Dossier.tsx';
 import { ErrorSummary } from '../components/ErrorSummary.tsx';
+import { FactuurForm } from '../components/FactuurForm.tsx';
 import { Laden, LoadError } from '../components/LoadError.tsx';
 import { datum, faseNaam, isoDag, regelingNaam, uiterlijkZin, volgendeStap } from '../lib/format.ts';
 import { foutTekst, useLoad } from '../lib/use-load.ts';
@@ -92,6 +93,19 @@ export default function MijnZaakPage({ session, params }: RouteProps) {
             Uw budget
           </Heading>
           {zaak.budget ? <BudgetOverzicht budget={zaak.budget} /> : <Paragraph>Er is nog geen budget toegekend. Dat gebeurt met het besluit op uw aanvraag.</Paragraph>}
+          {zaak.budget && zaak.status !== 'afgesloten' && (
+            <>
+              <Heading level={3}>Factuur of declaratie indienen</Heading>
+              {zaak.budget.verplichtingen && zaak.budget.verplichtingen.length > 0 ? (
+                <FactuurForm zaakId={zaak.id} regels={zaak.budget.verplichtingen} onSent={load.reload} />
+              ) : (
+                <Paragraph>
+                  Heeft u een factuur van een aanbieder of een bon van iets dat u zelf heeft betaald? Geef die aan uw
+                  klantmanager. Binnenkort kunt u facturen ook op deze pagina indienen.
+                </Paragraph>
+              )}
+            </>
+          )}
         </section>
       )}
 
