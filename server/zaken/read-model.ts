@@ -51,6 +51,8 @@ export const BudgetSchema = z.object({
   betalingen: z.array(
     z.object({ id: z.string(), datum: z.string(), omschrijving: z.string().nullable(), payeeNaam: z.string(), bedragCents: z.number().int(), status: z.string() }),
   ),
+  /** The approved begroting lines: what may be invoiced or declared against (verplichtingId). */
+  verplichtingen: z.array(z.object({ id: z.string(), omschrijving: z.string(), payeeNaam: z.string().nullable(), bedragCents: z.number().int() })),
 });
 
 export const ZaakDetailSchema = ZaakSummarySchema.extend({
@@ -105,6 +107,7 @@ export class ZaakReadModel {
       betalingen: snapshot.betalingen
         .filter((b) => b.status !== 'afgewezen')
         .map((b) => ({ id: b.id, datum: b.createdAt, omschrijving: b.omschrijving, payeeNaam: b.payeeNaam, bedragCents: b.bedragCents, status: b.status })),
+      verplichtingen: snapshot.verplichtingen.map((v) => ({ id: v.id, omschrijving: v.omschrijving, payeeNaam: v.payeeNaam, bedragCents: v.bedragCents })),
     };
   }
 
