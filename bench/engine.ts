@@ -160,12 +160,20 @@ async function parkedRssMb(count: number, dir: string): Promise<number> {
 
 async function timerLatency(count: number, dir: string): Promise<{ p50: number; p99: number }> {
   const { database, engine } = await openEngine(dir);
-  await engine.deployResource({ tenantId: 'timers', resources: [{ name: 'timer-date.bpmn', content: readFileSync(path.join(here, '..', 'test', 'engine', 'fixtures', 'timer-date.bpmn'), 'utf8') }] });
-  // Due times spread over one second, starting after all instances exist.
-  const base = Date.now() + Math.max(3000, count * 8);
+  const timerXml = readFileSync(path.join(here, '..', 'test', 'engine', 'fixtures', 'timer-date.bpmn'), 'utf8');
+  await engine.deployResource({ tenantId: 'timers', resources: [{ name: 'timer-date.bpmn', content: timerXml }] });
+  await engine.deployResource({ tenantId: 'warm', resources: [{ name: 'timer-date.bpmn', content: timerXml }] });
+  // Creation speed first (50 instances with far deadlines), so all 1,000 exist before the first is due.
+  const far = new Date(Date.now() + 365 * 86_400_000).toISOString();
+  const w0 = Date.now();
+  for (let i = 0; i < 50; i++) await engine.createProcessInstance({ tenantId: 'warm', bpmnProcessId: 'timerdate', variables: { deadline: far } });
+  const perCreate = (Date.now() - w0) / 50;
+  // Due times spread evenly over SPREAD_MS (below the resume capacity), starting once all instances exist.
+  const SPREAD_MS = 30_000;
+  const base = Date.now() + Math.ceil(count * perCreate * 1.5) + 2000;
   const keys: string[] = [];
   for (let i = 0; i < count; i++) {
-    const deadline = new Date(base + Math.floor((i * 1000) / count)).toISOString();
+    const deadline = new Date(base + Math.floor((i * SPREAD_MS) / count)).toISOString();
     keys.push((await engine.createProcessInstance({ tenantId: 'timers', bpmnProcessId: 'timerdate', variables: { deadline } })).processInstanceKey);
   }
   if (Date.now() > base) log('  warning: timers were due before all instances were created');
@@ -214,7 +222,7 @@ try {
   log(`(c) ratio durable/raw:                ${(durable / raw).toFixed(2)}`);
   if (process.env.BENCH_ONLY_DURABLE) process.exit(0);
   const timer = await timerLatency(TIMERS, path.join(tmp, 'timers'));
-  log(`(e) timer → resume latency:           p50 ${timer.p50} ms, p99 ${timer.p99} ms (${TIMERS} timers)`);
+  log(`(e) timer → resume latency:           p50 ${timer.p50} ms, p99 ${timer.p99} ms (${TIMERS} timers due evenly over 30 s)`);
   const rss = parkedInChild(PARKED, path.join(tmp, 'parked'));
   log(`(d) RSS with ${PARKED} parked instances: ${rss.toFixed(1)} MB`);
   const result = {
