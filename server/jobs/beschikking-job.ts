@@ -65,11 +65,10 @@ export const prbBeschikking: JobHandler = {
         motivering: besluit.motivering?.trim() || 'Zie de gronden hierboven.',
         datum: verzenddatum,
         verzenddatum,
-        bezwaar: {
-          uiterlijkeReactiedatum,
-          adres: [gemeente, 't.a.v. de bezwaarcommissie'],
-          digitaal: 'via Mijn Regie, onder "Bezwaar maken" bij uw zaak',
-        },
+        // After a beslissing op bezwaar the remedy is beroep at the rechtbank (Awb 8:1), not a second bezwaar.
+        bezwaar: opBezwaar
+          ? { rechtsmiddel: 'beroep', uiterlijkeReactiedatum, adres: ['de rechtbank in uw arrondissement, sector bestuursrecht'], digitaal: 'via het Digitaal Loket van de Rechtspraak' }
+          : { rechtsmiddel: 'bezwaar', uiterlijkeReactiedatum, adres: [gemeente, 't.a.v. de bezwaarcommissie'], digitaal: 'via Mijn Regie, onder "Bezwaar maken" bij uw zaak' },
       },
       { documenten },
     );

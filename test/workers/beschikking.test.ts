@@ -91,6 +91,18 @@ describe('beschikking PDF', () => {
     expect(text).not.toContain(squash('€ 4.250,00'));
   });
 
+  it('after a beslissing op bezwaar the clause names beroep at the rechtbank, not a second bezwaar', async () => {
+    const opBezwaar: BeschikkingInput = {
+      ...toekenning,
+      bezwaar: { rechtsmiddel: 'beroep', uiterlijkeReactiedatum: '2026-04-14', adres: ['de rechtbank in uw arrondissement, sector bestuursrecht'] },
+    };
+    const text = squash(pdfText(await maakBeschikking(opBezwaar, { compress: false })));
+    expect(text).toContain(squash('Beroep instellen'));
+    expect(text).toContain(squash('Dan kunt u beroep instellen bij de rechtbank (sector bestuursrecht).'));
+    expect(text).toContain(squash('Uw beroepschrift moet uiterlijk op 14 april 2026 bij de rechtbank binnen zijn'));
+    expect(text).not.toContain(squash('Dan kunt u bezwaar maken.'));
+  });
+
   it('a PDF reader (pdftotext) finds the same text in the compressed letter', async () => {
     expect(hasPdftotext, 'pdftotext ontbreekt: apt-get install -y poppler-utils (npm test doet dat als root)').toBe(true);
     const pdf = await maakBeschikking(toekenning);

@@ -67,21 +67,30 @@ export function beschikkingTekst(b: BeschikkingInput) {
           lijstKop: 'Wij wijzen uw aanvraag af om de volgende reden(en):',
           lijst: b.besluit.gronden.map((g) => g.tekst),
         };
-  const bezwaar = [
+  const beroep = b.bezwaar.rechtsmiddel === 'beroep';
+  const bezwaar = beroep
+    ? [
+        `Bent u het niet eens met deze beslissing op uw bezwaar? Dan kunt u beroep instellen bij de rechtbank (sector bestuursrecht). Uw beroepschrift moet uiterlijk op ${datumLang(
+          b.bezwaar.uiterlijkeReactiedatum,
+        )} bij de rechtbank binnen zijn (zes weken na de dag van verzending van deze brief, artikel 6:7 en 8:1 Awb).`,
+        `Stuur uw beroepschrift naar: ${b.bezwaar.adres.join(', ')}.` + (b.bezwaar.digitaal ? ` U kunt ook digitaal beroep instellen ${b.bezwaar.digitaal}.` : ''),
+        'Vermeld in uw beroepschrift uw naam en adres, de datum, een kopie van deze beslissing, waarom u het er niet mee eens bent, en onderteken het. De rechtbank vraagt griffierecht.',
+      ]
+    : [
     `Bent u het niet eens met dit besluit? Dan kunt u bezwaar maken. Uw bezwaarschrift moet uiterlijk op ${datumLang(
       b.bezwaar.uiterlijkeReactiedatum,
     )} bij ons binnen zijn (zes weken na de dag van verzending van deze brief).`,
     `Stuur uw bezwaarschrift naar: ${b.bezwaar.adres.join(', ')}.` + (b.bezwaar.digitaal ? ` U kunt ook digitaal bezwaar maken ${b.bezwaar.digitaal}.` : ''),
     'Vermeld in uw bezwaarschrift uw naam en adres, de datum, het kenmerk van deze brief, waarom u het niet eens bent met het besluit, en onderteken het.',
     'Bezwaar maken schort de werking van dit besluit niet op. Is een snelle beslissing nodig, dan kunt u de voorzieningenrechter van de rechtbank vragen om een voorlopige voorziening.',
-  ];
+      ];
   return {
     onderwerp: `Besluit op uw aanvraag ${b.regeling}`,
     aanhef: `Geachte ${b.klant.naam},`,
     inleiding: `U heeft een ${b.regeling} aangevraagd. In deze brief leest u ons besluit en waarom wij zo hebben besloten.`,
     besluit,
     motivering: b.motivering.trim(),
-    bezwaarKop: 'Bezwaar maken',
+    bezwaarKop: beroep ? 'Beroep instellen' : 'Bezwaar maken',
     bezwaar,
     slot: 'Met vriendelijke groet,',
     namens: 'namens het college van burgemeester en wethouders,',

@@ -37,6 +37,11 @@ export interface BeschikkingInput {
   verzenddatum: string;
   /** Bezwaarclausule (Awb 3:45): last day an objection can be received (from workers/termijnen), and where to send it. */
   bezwaar: {
+    /**
+     * Which remedy the clause names: bezwaar against a primary besluit (Awb 6:4, 7:1), or beroep at
+     * the rechtbank against a beslissing op bezwaar (Awb 8:1). Default bezwaar.
+     */
+    rechtsmiddel?: 'bezwaar' | 'beroep';
     uiterlijkeReactiedatum: string;
     adres: readonly string[];
     /** e.g. "via Mijn Regie: regie.almere.nl/bezwaar". */
