@@ -16,9 +16,14 @@ export const SCREENSHOT_DIR = path.resolve('docs/screenshots');
 export const h1 = (p: Page, name: string | RegExp) => p.getByRole('heading', { level: 1, name, exact: typeof name === 'string' ? true : undefined });
 export const pathOf = (p: Page) => new URL(p.url()).pathname;
 
-/** Full-page screenshot to docs/screenshots/<name>.png. */
+/**
+ * Full-page screenshot to docs/screenshots/<name>.png. Scrolled to the top first: Chromium
+ * captures beyond the viewport from the current scroll position, so the hidden skip link
+ * (position: fixed, 200% above the viewport) would otherwise show up in the middle of a long page.
+ */
 export async function shot(page: Page, name: string): Promise<void> {
   mkdirSync(SCREENSHOT_DIR, { recursive: true });
+  await page.evaluate(() => window.scrollTo(0, 0));
   await page.screenshot({ path: path.join(SCREENSHOT_DIR, `${name}.png`), fullPage: true, animations: 'disabled' });
 }
 
