@@ -5,7 +5,8 @@
  *   klant applies (Regelingen → Aanvragen → aanmelding form)
  *   → klantmanager: intake and oriëntatie from the werkvoorraad
  *   → klant: trajectplan with two activities and two begroting lines
- *   → klantmanager: beoordeling → beslisser: besluit (four eyes)
+ *   → klantmanager: beoordeling → the same klantmanager, also beslisser, is refused the
+ *     besluit (four eyes) → beslisser: besluit
  *   → klant: beschikking (PDF) and budget in Mijn zaak
  *   → klant: factuur → financieel: goedkeuren → klant: the payment in the budget.
  *
@@ -303,7 +304,40 @@ describe('prb in Almere, de hele reis in de browser', () => {
     await page.getByText('De taak "Aanvraag beoordelen" is afgerond.').waitFor();
   });
 
-  it('5. de beslisser (niet de klantmanager: vier ogen) neemt het besluit', async () => {
+  it('5. vier ogen: de klantmanager die het voorstel deed, mag niet beslissen, ook niet met de rol beslisser', async () => {
+    const z = deZaak();
+    const key = await waitForZaakTask(server.url, BESLISSER, z.id, 'Besluit nemen');
+    const km = await server.database.db.selectFrom('users').select('id').where('username', '=', KM).executeTakeFirstOrThrow();
+    await server.database.db.insertInto('user_roles').values({ user_id: km.id, role: 'beslisser' }).execute();
+    // A second session of the klantmanager: roles are read at login.
+    const context = await newContext(browser, server.url);
+    try {
+      const page = await context.newPage();
+      await login(page, KM);
+      await page.goto(`/taken/${encodeURIComponent(key)}`);
+      await h1(page, 'Besluit nemen').waitFor();
+      await page.getByRole('button', { name: 'Taak oppakken' }).click();
+      await choose(page, 'Besluit', 'Toekennen');
+      await field(page, 'Toegekend budget').fill('4.500,00');
+      await field(page, 'Motivering').fill('Mijn eigen voorstel, nu ook mijn besluit.');
+      await page.getByRole('button', { name: 'Taak afronden' }).click();
+      // The refusal is shown above the form and gets focus, so the klantmanager at the bottom of the form notices it.
+      const melding = page.locator('.regie-notice').filter({ hasText: /zelf gedaan/ });
+      await melding.waitFor();
+      expect(await melding.evaluate((el) => el === document.activeElement)).toBe(true);
+      await expectAccessible(page);
+      await page.getByRole('button', { name: 'Teruggeven aan de groep' }).click();
+      await page.getByRole('button', { name: 'Taak oppakken' }).waitFor();
+    } finally {
+      await context.close();
+      // Whatever happened above, the beslisser must find the task free.
+      const kmApi = await ApiClient.as(server.url, KM);
+      const task = await kmApi.get<{ assignee: string | null }>(`/api/tasks/${encodeURIComponent(key)}`);
+      if (task.body.assignee === KM) await kmApi.post(`/api/tasks/${encodeURIComponent(key)}/unclaim`);
+    }
+  });
+
+  it('6. de beslisser neemt het besluit', async () => {
     const z = deZaak();
     await waitForZaakTask(server.url, BESLISSER, z.id, 'Besluit nemen');
     const page = await pageAs(BESLISSER);
@@ -318,7 +352,7 @@ describe('prb in Almere, de hele reis in de browser', () => {
     await page.getByText('De taak "Besluit nemen" is afgerond.').waitFor();
   });
 
-  it('6. de klant ziet de beschikking en het budget', async () => {
+  it('7. de klant ziet de beschikking en het budget', async () => {
     const z = deZaak();
     const page = await pageAs(KLANT, `/mijn-traject/zaken/${z.id}`);
     await h1(page, /^Mijn zaak/).waitFor();
@@ -336,7 +370,7 @@ describe('prb in Almere, de hele reis in de browser', () => {
     await shot(page, 'prb-klant-beschikking-budget');
   });
 
-  it('7. de klant stuurt een factuur door in Mijn zaak; financieel keurt hem goed', async () => {
+  it('8. de klant stuurt een factuur door in Mijn zaak; financieel keurt hem goed', async () => {
     const z = deZaak();
     // The traject runs (TrajectVolgen open) before the process takes facturen.
     await waitForZaakTask(server.url, KM, z.id, 'Traject volgen');
@@ -374,7 +408,7 @@ describe('prb in Almere, de hele reis in de browser', () => {
     await fin.getByText('De taak "Betaling goedkeuren" is afgerond.').waitFor();
   });
 
-  it('8. de klant ziet de betaling in het budget', async () => {
+  it('9. de klant ziet de betaling in het budget', async () => {
     const z = deZaak();
     const page = await pageAs(KLANT, `/mijn-traject/zaken/${z.id}`);
     await h1(page, /^Mijn zaak/).waitFor();

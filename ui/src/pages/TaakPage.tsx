@@ -4,7 +4,7 @@
  * shows the server's field errors in the form. Lazy: the form renderer
  * (Formik, Yup, FEEL) stays out of the werkvoorraad bundle.
  */
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { Alert, Button, ButtonGroup, Heading, Link, Paragraph } from '@utrecht/component-library-react';
 import { loadFormSchema, type FieldError, type FormSchema } from '../../../forms/index.ts';
 import { RegieForm } from '../../../forms/react/index.ts';
@@ -89,8 +89,19 @@ function TaakScherm({
   const me = session.user.username;
   const [serverErrors, setServerErrors] = useState<FieldError[] | undefined>();
   const [fout, setFout] = useState<string | null>(null);
+  /** Counts failed attempts: each one moves focus to the message above the form, also when the text is the same. */
+  const [foutPoging, setFoutPoging] = useState(0);
+  const foutRef = useRef<HTMLDivElement>(null);
   const [bezig, setBezig] = useState(false);
   const naam = task.name ?? 'Taak';
+
+  useEffect(() => {
+    if (foutPoging > 0) foutRef.current?.focus();
+  }, [foutPoging]);
+  const toonFout = (tekst: string) => {
+    setFout(tekst);
+    setFoutPoging((n) => n + 1);
+  };
 
   const schema = useMemo<FormSchema | null | Error>(() => {
     if (!form.form) return null;
@@ -118,9 +129,9 @@ function TaakScherm({
       if (err instanceof ApiError && err.status === 422 && err.problem.errors?.length) {
         setServerErrors(err.problem.errors);
       } else if (err instanceof ApiError && err.status === 409) {
-        setFout('Deze taak is niet meer open: hij is al afgerond of door een collega opgepakt.');
+        toonFout('Deze taak is niet meer open: hij is al afgerond of door een collega opgepakt.');
       } else {
-        setFout(foutTekst(err));
+        toonFout(foutTekst(err));
       }
     }
   }
@@ -133,7 +144,7 @@ function TaakScherm({
       else await regie.unclaim(task.key);
       onChanged();
     } catch (err) {
-      setFout(err instanceof ApiError && err.status === 409 ? 'Een collega heeft deze taak net opgepakt, of hij is al afgerond.' : foutTekst(err));
+      toonFout(err instanceof ApiError && err.status === 409 ? 'Een collega heeft deze taak net opgepakt, of hij is al afgerond.' : foutTekst(err));
     } finally {
       setBezig(false);
     }
@@ -155,7 +166,7 @@ function TaakScherm({
         </Paragraph>
       )}
       {fout && (
-        <Alert type="error" className="regie-notice">
+        <Alert type="error" className="regie-notice" ref={foutRef} tabIndex={-1}>
           <Paragraph>{fout}</Paragraph>
         </Alert>
       )}
