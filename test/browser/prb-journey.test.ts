@@ -391,13 +391,13 @@ describe('prb in Almere, de hele reis in de browser', () => {
     await form.getByLabel('Omschrijving (niet verplicht)').fill('Koksopleiding, eerste termijn');
     await form.getByRole('button', { name: 'Factuur versturen' }).click();
     await form.getByText('Uw factuur is ontvangen.', { exact: false }).waitFor();
-    // The process books the payment; above € 1.000 it waits for finance.
+    // The process books the payment; above € 1.000 it waits for finance (asked through the API, reloading is slow).
+    await waitForZaakTask(server.url, FIN, z.id, 'Betaling goedkeuren');
     const budget = page.getByRole('region', { name: 'Uw budget' });
     await reloadUntilVisible(page, budget.getByRole('row').filter({ hasText: ROC.naam }).filter({ hasText: 'Wacht op goedkeuring' }), 'de betaling die wacht');
     await expectAccessible(page);
     await shot(page, 'prb-klant-factuur');
 
-    await waitForZaakTask(server.url, FIN, z.id, 'Betaling goedkeuren');
     const fin = await pageAs(FIN);
     await h1(fin, 'Betalingen').waitFor();
     await openTaskFromQueue(fin, 'Betaling goedkeuren', z.identificatie);
