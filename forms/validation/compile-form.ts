@@ -114,6 +114,12 @@ function strictValue(
     multiple,
     today: run.today,
   });
+  // A field holds a scalar or a list, never an object: refuse one before Yup casts it
+  // (an object with its own non-function toString made Yup's string cast throw).
+  if (raw !== null && typeof raw === 'object' && !Array.isArray(raw)) {
+    run.errors.push({ field: path, message: kind === 'text' ? messages.notText : messages.pattern });
+    return undefined;
+  }
   try {
     // Yup skips transforms for undefined; null lets every kind fill in its empty value.
     const value: unknown = schema.validateSync(raw ?? null, { abortEarly: true });

@@ -314,3 +314,15 @@ describe('prefill', () => {
     expect(form.prefill({ rijen: [{ x: 'a' }] }).rijen).toEqual([{ x: 'a' }]);
   });
 });
+
+describe('hostile values', () => {
+  it('refuses an object where a text is expected, even one with its own toString, without crashing', () => {
+    const form = compileForm(loadFormSchema({ type: 'default', id: 'x', schemaVersion: 16, components: [{ type: 'textfield', id: 'N', key: 'naam', label: 'Naam', validate: { required: true } }] }));
+    for (const naam of [{ toString: ' ' }, { toString: 1 }, {}]) {
+      const r = form.validate({ naam });
+      expect(r.ok).toBe(false);
+      if (!r.ok) expect(r.errors).toEqual([{ field: 'naam', message: 'Vul hier tekst in.' }]);
+    }
+  });
+});
+
