@@ -10,11 +10,13 @@
  *   → klant: beschikking (PDF) and budget in Mijn zaak
  *   → klant: factuur → financieel: goedkeuren → klant: the payment in the budget.
  *
- * Two steps still go through the API, as the klant would through the UI once the
- * server has what it needs (docs/ui.md, "API needs"):
+ * Two steps lean on the API until the server has what they need (docs/ui.md, "API needs"):
  * - offertes: the filepicker needs a document upload endpoint, so the trajectplan
- *   is filled in the browser up to the offertes and then sent with document ids;
- * - the factuur: the UI offers the form only when the zaak lists its begrotingsregels.
+ *   is filled in the browser up to the offertes and then sent through the API with
+ *   document ids;
+ * - the factuur form needs the zaak's begrotingsregels: the test adds that one field
+ *   to the server's real answer (`withBegrotingsregels`); the factuur itself is sent
+ *   from the browser to the real server.
  * Steps share one zaak and run in order. Screenshots go to docs/screenshots/.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
