@@ -10,13 +10,10 @@
  *   → klant: beschikking (PDF) and budget in Mijn zaak
  *   → klant: factuur → financieel: goedkeuren → klant: the payment in the budget.
  *
- * Two steps lean on the API until the server has what they need (docs/ui.md, "API needs"):
- * - offertes: the filepicker needs a document upload endpoint, so the trajectplan
- *   is filled in the browser up to the offertes and then sent through the API with
- *   document ids;
- * - the factuur form needs the zaak's begrotingsregels: the test adds that one field
- *   to the server's real answer (`withBegrotingsregels`); the factuur itself is sent
- *   from the browser to the real server.
+ * One step leans on the API until the server has what it needs (docs/ui.md, "API needs"):
+ * offertes: the filepicker needs a document upload endpoint, so the trajectplan is
+ * filled in the browser up to the offertes and then sent through the API with
+ * document ids.
  * Steps share one zaak and run in order. Screenshots go to docs/screenshots/.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -91,27 +88,6 @@ async function reloadUntilVisible(page: Page, target: Locator, what: string, ms 
       await page.reload();
     }
   }
-}
-
-/**
- * API gap: GET /api/zaken/:id does not list the begrotingsregels (ledger verplichtingen) yet, so
- * the Mijn zaak page cannot offer them for a factuur. Until it does, the browser gets them added
- * to the real answer here: exactly the field the server is asked for (docs/ui.md), with the ids
- * the besluit books (`<zaakId>:r<n>`). The factuur itself goes to the real server.
- * When the server sends `budget.verplichtingen`, the answer passes unchanged.
- */
-async function withBegrotingsregels(page: Page, zaakId: string): Promise<void> {
-  await page.route(`**/api/zaken/${zaakId}`, async (route) => {
-    const response = await route.fetch();
-    const body = (await response.json()) as { budget?: { verplichtingen?: unknown[] } | null };
-    if (body.budget && !body.budget.verplichtingen) {
-      body.budget.verplichtingen = [
-        { id: `${zaakId}:r1`, omschrijving: 'Koksopleiding', payeeNaam: ROC.naam, bedragCents: 300_000 },
-        { id: `${zaakId}:r2`, omschrijving: 'Coaching', payeeNaam: COACH.naam, bedragCents: 150_000 },
-      ];
-    }
-    await route.fulfill({ response, json: body });
-  });
 }
 
 describe('prb in Almere, de hele reis in de browser', () => {
@@ -362,7 +338,8 @@ describe('prb in Almere, de hele reis in de browser', () => {
     await reloadUntilVisible(page, documenten.getByRole('link', { name: /beschikking/i }), 'de beschikking');
     const budget = page.getByRole('region', { name: 'Uw budget' });
     await budget.getByText('€ 4.500,00').first().waitFor();
-    await page.getByRole('heading', { level: 2, name: 'Bezwaar maken' }).waitFor();
+    // The bezwaartermijn starts when the beschikking is sent, a moment after the letter is stored.
+    await reloadUntilVisible(page, page.getByRole('heading', { level: 2, name: 'Bezwaar maken' }), 'bezwaar maken');
 
     const href = await documenten.getByRole('link', { name: /beschikking/i }).first().getAttribute('href');
     const pdf = await page.request.get(href!);
@@ -377,7 +354,6 @@ describe('prb in Almere, de hele reis in de browser', () => {
     // The traject runs (TrajectVolgen open) before the process takes facturen.
     await waitForZaakTask(server.url, KM, z.id, 'Traject volgen');
     const page = await pageAs(KLANT, '/mijn-traject');
-    await withBegrotingsregels(page, z.id);
     await page.goto(`/mijn-traject/zaken/${z.id}`);
     await h1(page, /^Mijn zaak/).waitFor();
     const form = page.getByRole('form', { name: 'Factuur of declaratie indienen' });

@@ -17,11 +17,13 @@ export const h1 = (p: Page, name: string | RegExp) => p.getByRole('heading', { l
 export const pathOf = (p: Page) => new URL(p.url()).pathname;
 
 /**
- * Full-page screenshot to docs/screenshots/<name>.png. Scrolled to the top first: Chromium
+ * Full-page screenshot to docs/screenshots/<name>.png when REGIE_SCREENSHOTS=1 (so an ordinary
+ * test run leaves the committed pictures alone). Scrolled to the top first: Chromium
  * captures beyond the viewport from the current scroll position, so the hidden skip link
  * (position: fixed, 200% above the viewport) would otherwise show up in the middle of a long page.
  */
 export async function shot(page: Page, name: string): Promise<void> {
+  if (process.env.REGIE_SCREENSHOTS !== '1') return;
   mkdirSync(SCREENSHOT_DIR, { recursive: true });
   await page.evaluate(() => window.scrollTo(0, 0));
   await page.screenshot({ path: path.join(SCREENSHOT_DIR, `${name}.png`), fullPage: true, animations: 'disabled' });
