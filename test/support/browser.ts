@@ -25,6 +25,8 @@ const CHROMIUM_ARGS = [
   '--disable-background-networking',
   '--disable-component-update',
   '--disable-sync',
+  // The browser's own widgets (date fields, file pickers) speak Dutch like the pages.
+  '--lang=nl-NL',
 ];
 
 export class ChromiumMissingError extends Error {
