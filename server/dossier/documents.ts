@@ -9,7 +9,9 @@ const TITELS: Record<string, string> = { beschikking: 'Beschikking' };
 export class DocumentStore implements DocumentPort {
   constructor(private readonly db: Db) {}
 
-  opslaan(doc: Parameters<DocumentPort['opslaan']>[0] & { titel?: string; door?: string }): Promise<{ documentId: string }> {
+  opslaan(
+    doc: Omit<Parameters<DocumentPort['opslaan']>[0], 'soort' | 'mediaType'> & { soort: string; mediaType: string; titel?: string; door?: string },
+  ): Promise<{ documentId: string }> {
     return inTransaction(this.db, async (tx) => {
       const existing = await tx.selectFrom('documenten').select('id').where('idempotency_key', '=', doc.idempotencyKey).executeTakeFirst();
       if (existing) return { documentId: existing.id };

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import type { Db } from '../db/database.ts';
 import { tenantRoles } from '../http/access.ts';
-import { problems } from '../http/problem.ts';
+import { HttpProblem, problems } from '../http/problem.ts';
 import { defineRoute } from '../http/route.ts';
 import { isKlantOnly, visibleZaak } from '../zaken/visibility.ts';
 import { inTransaction } from '../db/transaction.ts';
@@ -20,8 +20,53 @@ const BerichtSchema = z
   .object({ id: z.string(), onderwerp: z.string(), tekst: z.string(), zaakId: z.string().nullable(), aangemaakt: z.string(), gelezen: z.boolean() })
   .meta({ id: 'Bericht' });
 
+/** What may be uploaded to a zaak, recognised by content as well as by the declared type. */
+export const UPLOAD_TYPES: Record<string, (b: Buffer) => boolean> = {
+  'application/pdf': (b) => b.subarray(0, 5).toString('latin1') === '%PDF-',
+  'image/png': (b) => b.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])),
+  'image/jpeg': (b) => b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff,
+};
+export const UPLOAD_LIMIT = '10mb';
+
 export function dossierRoutes(db: Db, documenten: DocumentStore, berichten: BerichtenStore) {
   return [
+    defineRoute({
+      operationId: 'uploadDocument',
+      method: 'post',
+      path: '/api/zaken/:id/documenten',
+      summary: 'Een document (offerte, factuur, bijlage) bij de zaak opslaan; de inhoud is de body (PDF, PNG of JPEG, max. 10 MB)',
+      tag: 'zaken',
+      access: tenantRoles('klant', 'klantmanager', 'pgb-adviseur', 'beslisser'),
+      params: z.strictObject({ id: z.string().max(64) }),
+      query: z.strictObject({
+        soort: z.enum(['offerte', 'factuur', 'bijlage', 'rapportage'], { error: 'Kies offerte, factuur, bijlage of rapportage.' }),
+        bestandsnaam: z.string().trim().min(1, 'Geef de bestandsnaam mee.').max(200),
+      }),
+      response: { status: 201, description: 'Opgeslagen', schema: z.object({ documentId: z.string(), titel: z.string() }) },
+      errors: { 413: 'Bestand te groot', 415: 'Alleen PDF, PNG of JPEG' },
+      handler: async ({ principal, params, query, req }) => {
+        const zaak = await visibleZaak(db, principal, params.id);
+        const type = (req.get('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
+        const check = UPLOAD_TYPES[type];
+        const body = req.body as unknown;
+        if (!check) throw new HttpProblem(415, 'Bestandstype niet toegestaan', 'U kunt alleen PDF-, PNG- of JPEG-bestanden toevoegen.');
+        if (!Buffer.isBuffer(body) || body.length === 0) throw problems.validation([{ field: '(body)', message: 'Het bestand is leeg.' }]);
+        if (!check(body)) throw new HttpProblem(415, 'Bestandstype niet toegestaan', 'De inhoud van het bestand past niet bij het bestandstype. Voeg een echte PDF, PNG of JPEG toe.');
+        const { documentId } = await documenten.opslaan({
+          tenantId: zaak.tenant_id,
+          zaakId: zaak.id,
+          idempotencyKey: randomUUID(),
+          soort: query.soort,
+          bestandsnaam: query.bestandsnaam.replace(/[^\w. -]/g, '_'),
+          mediaType: type,
+          inhoud: body,
+          zichtbaarVoorKlant: true,
+          titel: `${query.soort[0]!.toUpperCase()}${query.soort.slice(1)}: ${query.bestandsnaam}`,
+          door: principal.username,
+        });
+        return { documentId, titel: query.bestandsnaam };
+      },
+    }),
     defineRoute({
       operationId: 'downloadDocument',
       method: 'get',

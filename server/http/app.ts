@@ -8,7 +8,7 @@ import { csrfGuard, sessionLoader } from '../auth/middleware.ts';
 import { authRoutes, loginRateLimiter } from '../auth/routes.ts';
 import type { SessionKeys } from '../auth/sessions.ts';
 import type { Services } from '../services.ts';
-import { dossierRoutes } from '../dossier/routes.ts';
+import { dossierRoutes, UPLOAD_LIMIT, UPLOAD_TYPES } from '../dossier/routes.ts';
 import { betalingRoutes } from '../betalingen/routes.ts';
 import { bezwaarRoutes } from '../zaken/bezwaar-routes.ts';
 import { caseloadRoutes } from '../zaken/caseload-routes.ts';
@@ -107,6 +107,8 @@ export function createApp(opts: AppOptions) {
       },
     }),
   );
+  // Uploads carry the file itself as the body; every other route takes JSON.
+  app.post('/api/zaken/:id/documenten', express.raw({ type: Object.keys(UPLOAD_TYPES), limit: UPLOAD_LIMIT }));
   app.use('/api', express.json({ limit: BODY_LIMIT, strict: true }), cookieParser());
   app.use('/api', sessionLoader(opts.services.database.db, opts.session), csrfGuard);
   app.post('/api/auth/login', loginRateLimiter(opts.loginAttemptsPerIp ?? 20));

@@ -70,6 +70,10 @@ const TABLE: Record<string, Row> = {
     path: (fx) => `/api/zaken/${fx.almereZaak}/documenten/${fx.almereDoc}`,
     otherTenantPath: (fx) => `/api/zaken/${fx.bredaZaak}/documenten/${fx.bredaDoc}`,
   },
+  uploadDocument: {
+    path: (fx) => `/api/zaken/${fx.almereZaak}/documenten?soort=bijlage&bestandsnaam=a.pdf`,
+    otherTenantPath: (fx) => `/api/zaken/${fx.bredaZaak}/documenten?soort=bijlage&bestandsnaam=a.pdf`,
+  },
   registreerContactmoment: {
     path: (fx) => `/api/zaken/${fx.almereZaak}/contactmomenten`,
     body: { soort: 'telefoon', datum: '2026-11-20', samenvatting: 'Gebeld' },

@@ -75,4 +75,25 @@ describe('zaakdossier', () => {
     expect((await klant.post(`/api/berichten/${list[0]!.id}/gelezen`)).status).toBe(204);
     expect((await klant.get<{ gelezen: boolean }[]>('/api/berichten')).body[0]!.gelezen).toBe(true);
   });
+
+  it('stores an uploaded offerte as a document of the zaak, checking type and content; refuses others with nothing stored', async () => {
+    const klant = await ApiClient.as(srv.url, 'klant1.almere');
+    const pdf = '%PDF-1.4 offerte van ROC Flevoland';
+    const ok = await klant.request<{ documentId: string }>('POST', `/api/zaken/${zaakId}/documenten?soort=offerte&bestandsnaam=offerte-roc.pdf`, undefined, {
+      rawBody: pdf,
+      headers: { 'content-type': 'application/pdf' },
+    });
+    expect(ok.status, JSON.stringify(ok.body)).toBe(201);
+    const detail = (await klant.get<Detail>(`/api/zaken/${zaakId}`)).body;
+    expect(detail.documenten.map((d) => d.id)).toContain(ok.body.documentId);
+    const before = detail.documenten.length;
+    const fake = await klant.request('POST', `/api/zaken/${zaakId}/documenten?soort=offerte&bestandsnaam=x.pdf`, undefined, { rawBody: 'geen pdf', headers: { 'content-type': 'application/pdf' } });
+    expect(fake.status).toBe(415);
+    const exe = await klant.request('POST', `/api/zaken/${zaakId}/documenten?soort=offerte&bestandsnaam=x.exe`, undefined, { rawBody: 'MZ', headers: { 'content-type': 'application/octet-stream' } });
+    expect(exe.status).toBe(415);
+    const other = await ApiClient.as(srv.url, 'klant2.almere');
+    expect((await other.request('POST', `/api/zaken/${zaakId}/documenten?soort=offerte&bestandsnaam=y.pdf`, undefined, { rawBody: pdf, headers: { 'content-type': 'application/pdf' } })).status).toBe(404);
+    expect((await klant.get<Detail>(`/api/zaken/${zaakId}`)).body.documenten.length).toBe(before);
+  });
 });
+

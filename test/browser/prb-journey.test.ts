@@ -10,10 +10,6 @@
  *   → klant: beschikking (PDF) and budget in Mijn zaak
  *   → klant: factuur → financieel: goedkeuren → klant: the payment in the budget.
  *
- * One step leans on the API until the server has what it needs (docs/ui.md, "API needs"):
- * offertes: the filepicker needs a document upload endpoint, so the trajectplan is
- * filled in the browser up to the offertes and then sent through the API with
- * document ids.
  * Steps share one zaak and run in order. Screenshots go to docs/screenshots/.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -211,8 +207,9 @@ describe('prb in Almere, de hele reis in de browser', () => {
       await field(rij, 'KvK-nummer van de aanbieder').fill(r.aanbieder.kvk);
       await field(rij, 'IBAN van de aanbieder').fill(r.aanbieder.iban);
       await field(rij, 'Bedrag exclusief btw').fill(r.bedrag);
-      // Each line asks for its offertes; uploading needs a server endpoint that is not there yet.
-      await expect(field(rij, 'Offertes').isDisabled()).resolves.toBe(true);
+      // Each line's offertes are uploaded to the zaak's documents, with progress.
+      await field(rij, 'Offertes').setInputFiles({ name: `offerte-${i + 1}.pdf`, mimeType: 'application/pdf', buffer: Buffer.from(`%PDF-1.4 offerte ${r.waarvoor}`) });
+      await rij.getByText(`offerte-${i + 1}.pdf`).first().waitFor();
     }
     // The begroting builder adds up while the klant types.
     await expect.poll(async () => (await page.locator('form').textContent()) ?? '').toContain('4.500,00');
@@ -226,37 +223,12 @@ describe('prb in Almere, de hele reis in de browser', () => {
     await expectAccessible(page);
     await shot(page, 'prb-trajectplan');
 
-    // Sending stops at the offertes only: the error summary names them and nothing else.
     await page.getByRole('button', { name: 'Versturen' }).click();
-    const summary = page.locator('.regie-error-summary');
-    await summary.waitFor();
-    const fouten = await summary.getByRole('link').allTextContents();
-    expect(fouten.length).toBeGreaterThan(0);
-    for (const f of fouten) expect(f).toMatch(/offerte/i);
-
-    // API gap: no document upload yet. The klant sends the same plan with offerte ids.
+    await page.getByText('Dank u wel. "Trajectplan opstellen" is verstuurd.').waitFor();
+    // The offertes are documents of the zaak now.
     const klant = await ApiClient.as(server.url, KLANT);
-    const key = await waitForZaakTask(server.url, KLANT, z.id, 'Trajectplan opstellen');
-    const res = await klant.post(`/api/tasks/${key}/complete`, {
-      variables: {
-        trajectplan: {
-          voorwoord: 'Ik zit sinds 2024 in de bijstand en wil weer werken.',
-          doel: 'Werk als kok in een restaurant.',
-          beoogdBeroep: 'Kok',
-          arbeidsmarktperspectief: 'Er zijn veel vacatures voor koks in Almere.',
-          randvoorwaarden: 'Kinderopvang is geregeld.',
-          activiteiten: activiteiten.map((a) => ({ omschrijving: a.omschrijving, startdatum: a.start, einddatum: a.eind, verwachtResultaat: a.resultaat })),
-          begroting: [
-            { categorie: 'scholing-vaardigheden', omschrijving: 'Koksopleiding', aanbieder: ROC.naam, activiteitNr: 1, kvk: ROC.kvk, iban: ROC.iban, bedragCent: '3.000,00', offertes: ['offerte-roc-1', 'offerte-roc-2'] },
-            { categorie: 'coaching', omschrijving: 'Coaching', aanbieder: COACH.naam, activiteitNr: 2, kvk: COACH.kvk, iban: COACH.iban, bedragCent: '1.500,00', offertes: ['offerte-coach-1'] },
-          ],
-          hoofdaanbieder: ROC,
-          voortgangsafspraak: 'P2M',
-          hulpBijOpstellen: ['klantmanager'],
-        },
-      },
-    });
-    expect(res.status, JSON.stringify(res.body)).toBe(204);
+    const docs = (await klant.get<{ documenten: { titel: string }[] }>(`/api/zaken/${z.id}`)).body.documenten.map((d) => d.titel);
+    expect(docs).toEqual(expect.arrayContaining(['Offerte: offerte-1.pdf', 'Offerte: offerte-2.pdf']));
   });
 
   it('4. de klantmanager beoordeelt het plan', async () => {

@@ -8,7 +8,7 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { Alert, Button, ButtonGroup, Heading, Link, Paragraph } from '@utrecht/component-library-react';
 import { loadFormSchema, type FieldError, type FormSchema } from '../../../forms/index.ts';
 import { RegieForm } from '../../../forms/react/index.ts';
-import { ApiError } from '../api.ts';
+import { ApiError, uploadDocument } from '../api.ts';
 import { Laden, LoadError } from '../components/LoadError.tsx';
 import { ZaakFeiten } from '../components/Dossier.tsx';
 import { Stoplicht } from '../components/Stoplicht.tsx';
@@ -216,6 +216,7 @@ function TaakScherm({
               onSubmit={afronden}
               serverErrors={serverErrors}
               submitLabel={klant ? 'Versturen' : 'Taak afronden'}
+              {...(task.zaak ? { onUpload: (file: File, onProgress: (f: number) => void) => uploadDocument(task.zaak!.id, file, 'offerte', onProgress) } : {})}
             />
           )}
           {mijn && !klant && (
