@@ -2,11 +2,7 @@ import { betaling, splitNoCureLessPay, type BetalingResultaat } from '../../work
 import type { Procesbeleid } from '../../workflows/prb/policy/snapshot.ts';
 import { header, variable, type JobHandler } from './job-handler.ts';
 
-/**
- * Above this amount finance approves a payment. The prb policies do not name a
- * threshold yet (seed-000 is silent); €1.000 is Regie's default until a
- * gemeente sets its own.
- */
+/** For zaken whose policy snapshot predates the financieGrensCent axis: the preset's € 1.000. */
 export const FINANCIE_GRENS_CENTS = 100_000;
 
 interface Declaratie {
@@ -29,7 +25,7 @@ export const prbBetaling: JobHandler = {
   async handle(job, { ledger }) {
     const zaakId = variable<string>(job, 'zaakId');
     const policy = variable<Procesbeleid>(job, 'policy');
-    const common = { tenantId: job.tenantId, zaakId, betaalroute: policy.betaalroute as never, financieGrensCents: FINANCIE_GRENS_CENTS };
+    const common = { tenantId: job.tenantId, zaakId, betaalroute: policy.betaalroute as never, financieGrensCents: policy.financieGrensCent ?? FINANCIE_GRENS_CENTS };
     const snapshot = await ledger.readZaak(job.tenantId, zaakId);
     if (header(job, 'soort') === 'declaratie') {
       const d = variable<Declaratie>(job, 'declaratie');

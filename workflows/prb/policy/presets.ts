@@ -38,6 +38,7 @@ const REGIE_STANDAARD = {
       alleenMetAantoonbareRelatie: ['materiaal', 'computer'],
     },
     vierOgenDrempelCent: 0,
+    financieGrensCent: 100_000,
     besluittermijn: { servicenorm: 'P8W', doorlooptijd: 'P8W', wettelijkeTermijn: null },
   },
   herkomst: {
@@ -53,6 +54,8 @@ const REGIE_STANDAARD = {
       'seed-000 L956 (investering in eigen onderneming bij alle gemeenten uitgesloten), L1402 (materiële zaken alleen als aantoonbaar gerelateerd)',
     vierOgenDrempelCent:
       'aanname: altijd vier ogen, zodat coach en toetser niet dezelfde zijn ("spagaat", seed-000 L1236); DESIGN §6',
+    financieGrensCent:
+      'aanname: de bronnen noemen geen grens; boven € 1.000 keurt financiën een betaling goed (DESIGN §6, scheiding van indienen en goedkeuren)',
     besluittermijn: 'law.md Awb 4:13: hoogstens acht weken; geen eigen, kortere servicenorm tenzij de gemeente die belooft',
   },
 } as const satisfies { waarden: Partial<AxisValues>; herkomst: Partial<Record<AxisKey, string>> };

@@ -440,6 +440,8 @@ export const AXES = {
   monitoring: Monitoring,
   /** A besluit with a budget at or above this amount needs a second beslisser; 0 = always, null = never. */
   vierOgenDrempelCent: Cent.nullable(),
+  /** A payment above this amount needs approval by finance (someone other than the submitter). */
+  financieGrensCent: Cent,
   besluittermijn: Besluittermijn,
 } as const;
 
