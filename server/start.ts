@@ -9,6 +9,7 @@ import { deployCatalog } from './zaken/deploy-catalog.ts';
 import { linkUnstartedZaken } from './zaken/commands/link-unstarted-zaken.ts';
 import { createServices, type Services } from './services.ts';
 import { createMailPort } from './dossier/mail.ts';
+import { startDeadlineReminders } from './dossier/deadline-reminders.ts';
 import { registerJobWorkers } from './jobs/register.ts';
 import { deleteExpiredSessions } from './auth/sessions.ts';
 import { createDatabase, type Database } from './db/database.ts';
@@ -36,6 +37,8 @@ export interface StartOptions {
   catalog?: RegelingCatalog;
   /** With demo data on a fresh database, also start demo zaken (default true; tests start their own). */
   demoZaken?: boolean;
+  /** Deadline reminders every 15 minutes (default on; tests call them directly). */
+  reminders?: boolean;
   /** Build ui/dist when missing or stale (default true). Tests build once up front instead. */
   buildUi?: boolean;
   uiDistDir?: string;
@@ -73,6 +76,7 @@ export async function startRegie(opts: StartOptions = {}): Promise<RunningRegie>
   await linkUnstartedZaken(services, logger);
   if (deployed) logger.info({ deployed }, 'processen en formulieren uitgerold');
   if (freshDemo && opts.demoZaken !== false) await seedDemoZaken(services, logger);
+  const stopReminders = opts.reminders === false ? () => undefined : startDeadlineReminders(services, logger);
 
   let uiState: 'ready' | 'building' | 'failed' = 'ready';
   if (opts.buildUi !== false && !opts.uiDistDir && uiNeedsBuild()) {
@@ -114,6 +118,7 @@ export async function startRegie(opts: StartOptions = {}): Promise<RunningRegie>
         // Keep-alive sockets without a request in flight would hold close() open.
         server.closeIdleConnections();
       });
+      stopReminders();
       // Workers and runs finish their current step before the database goes away.
       await engine.stop();
       await database.close();

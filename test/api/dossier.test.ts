@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startZaak } from '../../server/zaken/commands/start-zaak.ts';
+import { sendDeadlineReminders } from '../../server/dossier/deadline-reminders.ts';
+import { startIntake } from '../support/fixtures.ts';
 import { ApiClient } from '../support/http.ts';
 import { intakeCatalog } from '../support/fixtures.ts';
 import { startTestServer, type TestServer } from '../support/server.ts';
@@ -94,6 +96,19 @@ describe('zaakdossier', () => {
     const other = await ApiClient.as(srv.url, 'klant2.almere');
     expect((await other.request('POST', `/api/zaken/${zaakId}/documenten?soort=offerte&bestandsnaam=y.pdf`, undefined, { rawBody: pdf, headers: { 'content-type': 'application/pdf' } })).status).toBe(404);
     expect((await klant.get<Detail>(`/api/zaken/${zaakId}`)).body.documenten.length).toBe(before);
+  });
+
+  it('reminds the holder of a task due within two days once, and says when a term has passed', async () => {
+    const soon = await startIntake(srv.engine, 'almere', { deadline: new Date(Date.now() + 86_400_000).toISOString() });
+    const late = await startIntake(srv.engine, 'almere', { deadline: '2020-01-01T09:00:00Z' });
+    const later = await startIntake(srv.engine, 'almere', { deadline: new Date(Date.now() + 10 * 86_400_000).toISOString() });
+    for (const t of [soon, late, later]) await srv.engine.assignUserTask({ userTaskKey: t.taskKey, assignee: 'klantmanager.almere' });
+    await sendDeadlineReminders(srv.services);
+    await sendDeadlineReminders(srv.services);
+    const km = await ApiClient.as(srv.url, 'klantmanager.almere');
+    const list = (await km.get<{ onderwerp: string; tekst: string }[]>('/api/berichten')).body;
+    expect(list.filter((b) => b.onderwerp === 'Herinnering: Intake vastleggen')).toHaveLength(1);
+    expect(list.filter((b) => b.onderwerp === 'Termijn verstreken: Intake vastleggen')).toHaveLength(1);
   });
 });
 

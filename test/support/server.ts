@@ -24,6 +24,7 @@ export async function startTestServer(opts: Partial<StartOptions> = {}): Promise
     databaseUrl: testDb.databaseUrl,
     demo: true,
     demoZaken: false,
+    reminders: false,
     logLevel: 'silent',
     buildUi: false,
     uiDistDir: path.resolve('ui/dist'),
