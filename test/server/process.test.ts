@@ -7,7 +7,9 @@ import { ApiClient } from '../support/http.ts';
 
 /** Runs `npm start`'s command as a real process: what a user on a fresh machine gets. */
 function startProcess(env: Record<string, string>) {
-  const child = spawn(process.execPath, ['node_modules/tsx/dist/cli.mjs', 'server/main.ts'], {
+  // As `npm start` runs it: tsx as a loader in the same process, so SIGTERM reaches Regie itself
+  // (the tsx CLI relays signals and SIGKILLs a child that is busy for more than 30 ms).
+  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
     env: { ...process.env, PORT: '0', LOG_LEVEL: 'info', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
