@@ -58,7 +58,11 @@ export interface RunningRegie {
 
 export async function startRegie(opts: StartOptions = {}): Promise<RunningRegie> {
   const logger = createLogger(opts.logLevel ?? 'info');
-  const database = createDatabase({ databaseUrl: opts.databaseUrl, dataDir: opts.dataDir ?? 'data' });
+  const database = createDatabase({
+    databaseUrl: opts.databaseUrl,
+    dataDir: opts.dataDir ?? 'data',
+    onIdleConnectionError: (err) => logger.warn({ err }, 'databaseverbinding door de server gesloten; wordt vervangen'),
+  });
   const applied = await migrateToLatest(database);
   if (applied.length) logger.info({ applied }, 'migraties uitgevoerd');
   const freshDemo = opts.demo === true && (await isEmpty(database.db));

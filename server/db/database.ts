@@ -24,6 +24,8 @@ export interface DatabaseOptions {
   dataDir?: string;
   /** SQLite file name inside dataDir; ':memory:' for a throwaway database. */
   sqliteFile?: string;
+  /** PostgreSQL: told when an idle pooled connection is closed by the server (it is replaced). */
+  onIdleConnectionError?: (err: Error) => void;
 }
 
 // int8 (bigserial ids, count(*)) as JS numbers: our ids stay far below 2^53.
@@ -32,6 +34,9 @@ pg.types.setTypeParser(20, (v) => Number.parseInt(v, 10));
 export function createDatabase(opts: DatabaseOptions): Database {
   if (opts.databaseUrl) {
     const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: 10 });
+    // An idle connection the server closes (restart, failover, admin) is dropped by the pool and
+    // replaced on the next query; without a listener its 'error' event would crash the process.
+    pool.on('error', (err) => opts.onIdleConnectionError?.(err));
     const db = new Kysely<Tables>({ dialect: new PostgresDialect({ pool }) });
     return { db, dialect: 'postgres', close: () => db.destroy() };
   }
