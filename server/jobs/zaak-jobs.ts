@@ -1,9 +1,9 @@
-import { addDuration, computeCaseClock, hersteltermijnVerstreken, statutoryTermEnd, todayInAmsterdam } from '../../workers/termijnen/index.ts';
+import { addDuration, hersteltermijnVerstreken, statutoryTermEnd, todayInAmsterdam } from '../../workers/termijnen/index.ts';
 import { afsluiten } from '../zaken/commands/afsluiten.ts';
 import { hervatten } from '../zaken/commands/hervatten.ts';
 import { opschorten } from '../zaken/commands/opschorten.ts';
 import { verdagen } from '../zaken/commands/verdagen.ts';
-import { zaakFeiten } from '../zaken/clock.ts';
+import { zaakKlok } from '../zaken/clock.ts';
 import { header, variable, type JobHandler } from './job-handler.ts';
 
 const SYSTEEM = 'regie';
@@ -54,7 +54,7 @@ export const zaakHervatten: JobHandler = {
     await hervatten(database.db, { tenantId: job.tenantId, zaakId, tot, actor: SYSTEEM, idempotencyKey: job.key });
     const zaak = await database.db.selectFrom('zaken').selectAll().where('id', '=', zaakId).executeTakeFirstOrThrow();
     const events = await database.db.selectFrom('zaak_events').select(['type', 'data']).where('zaak_id', '=', zaakId).orderBy('id').execute();
-    const klok = computeCaseClock({ doorlooptijd: zaak.doorlooptijd, servicenorm: zaak.servicenorm }, zaakFeiten(zaak, events), today);
+    const klok = zaakKlok(zaak, events, today);
     return { termijnen: { startdatum: klok.startdatum, einddatumGepland: klok.einddatumGepland, uiterlijkeEinddatumAfdoening: klok.uiterlijkeEinddatumAfdoening } };
   },
 };

@@ -127,8 +127,12 @@ export class ZaakReadModel {
     return null;
   }
 
-  private async summary(row: Awaited<ReturnType<ReturnType<ZaakReadModel['base']>['executeTakeFirstOrThrow']>>) {
-    const events = await this.db.selectFrom('zaak_events').select(['type', 'data']).where('zaak_id', '=', row.id).orderBy('id').execute();
+  private async summary(
+    row: Awaited<ReturnType<ReturnType<ZaakReadModel['base']>['executeTakeFirstOrThrow']>>,
+    /** The zaak's events when the caller already has them (the detail reads them for the timeline). */
+    known?: readonly { type: string; data: string }[],
+  ) {
+    const events = known ?? (await this.db.selectFrom('zaak_events').select(['type', 'data']).where('zaak_id', '=', row.id).orderBy('id').execute());
     const klok = zaakKlok(row, events);
     return {
       id: row.id,
@@ -209,7 +213,7 @@ export class ZaakReadModel {
           .orderBy('datum', 'desc')
           .execute();
     return {
-      ...(await this.summary(row)),
+      ...(await this.summary(row, zaakEvents)),
       budget: await this.budget(tenantId, row.id),
       documenten: (await this.services.documenten.list(tenantId, row.id, forKlant)).map((d) => ({
         id: d.id,
