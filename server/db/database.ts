@@ -6,9 +6,10 @@ import pg from 'pg';
 import type { EngineTables } from '../../engine/embedded/store/tables.ts';
 import type { ZaakTables } from '../zaken/tables.ts';
 import type { DossierTables } from '../dossier/tables.ts';
+import type { AanbiederTables } from '../aanbieders/tables.ts';
 import type { CoreTables } from './schema.ts';
 
-export type Tables = CoreTables & EngineTables & ZaakTables & DossierTables;
+export type Tables = CoreTables & EngineTables & ZaakTables & DossierTables & AanbiederTables;
 export type Db = Kysely<Tables>;
 export type DialectName = 'sqlite' | 'postgres';
 

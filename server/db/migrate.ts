@@ -6,6 +6,7 @@ import { tenantRekeningMigration } from './migrations/002-tenant-rekening.ts';
 import { ledgerMigration } from './migrations/200-ledger.ts';
 import { zakenMigration } from './migrations/300-zaken.ts';
 import { dossierMigration } from './migrations/301-dossier.ts';
+import { aanbiedersMigration } from './migrations/320-aanbieders.ts';
 
 /**
  * One ordered list of migrations for both dialects. Names sort globally:
@@ -19,6 +20,7 @@ function allMigrations(database: Database): Record<string, Migration> {
     '200-ledger': ledgerMigration,
     '300-zaken': zakenMigration(database.dialect),
     '301-dossier': dossierMigration(database.dialect),
+    '320-aanbieders': aanbiedersMigration(database.dialect),
   };
 }
 

@@ -6,6 +6,7 @@ import { ROLE_LABELS, type Role } from '../auth/roles.ts';
 import { composeIBAN } from 'ibantools';
 import { isValidBsn } from '../../forms/index.ts';
 import { DEMO_TENANTS } from './demo-tenants.ts';
+import { seedDemoAanbieders } from './demo-aanbieders.ts';
 
 export const DEMO_PASSWORD = 'regie-demo';
 const STAFF_ROLES: Role[] = ['klantmanager', 'pgb-adviseur', 'beslisser', 'financieel', 'procesontwerper', 'manager', 'beheerder'];
@@ -87,6 +88,7 @@ export async function seedDemo(db: Db): Promise<SeedReport> {
       }
     }
     await addUser('beheerder', 'Beheerder Regie', null, ['beheerder']);
+    await seedDemoAanbieders(tx, now);
   });
   return report;
 }

@@ -10,7 +10,10 @@ export type ZaakEventType =
   | 'zaak.besluit-bekendgemaakt'
   | 'zaak.beschikking-geopend'
   | 'zaak.status-gewijzigd'
-  | 'zaak.afgesloten';
+  | 'zaak.afgesloten'
+  | 'zaak.aanbieder-gekozen'
+  | 'zaak.aanbieder-gecontracteerd'
+  | 'zaak.aanbieder-resultaat';
 
 export interface ZaakEventDraft {
   zaakId: string;
