@@ -6,6 +6,7 @@ import { tenantRekeningMigration } from './migrations/002-tenant-rekening.ts';
 import { ledgerMigration } from './migrations/200-ledger.ts';
 import { zakenMigration } from './migrations/300-zaken.ts';
 import { dossierMigration } from './migrations/301-dossier.ts';
+import { werkvoorraadIndexesMigration } from './migrations/302-werkvoorraad-indexes.ts';
 import { aanbiedersMigration } from './migrations/320-aanbieders.ts';
 
 /**
@@ -20,6 +21,7 @@ function allMigrations(database: Database): Record<string, Migration> {
     '200-ledger': ledgerMigration,
     '300-zaken': zakenMigration(database.dialect),
     '301-dossier': dossierMigration(database.dialect),
+    '302-werkvoorraad-indexes': werkvoorraadIndexesMigration,
     '320-aanbieders': aanbiedersMigration(database.dialect),
   };
 }

@@ -10,6 +10,8 @@ import { applyPaymentDecision, checkFourEyes } from './completion-rules.ts';
 import { maySee, mayWorkOn, taskContext } from './eligibility.ts';
 import { TaskSchema, toTaskDto, type TaskDto } from './task-dto.ts';
 import { zakenForInstances } from './task-zaken.ts';
+import { queryWerkvoorraad } from './werkvoorraad-query.ts';
+import type { Regeling } from '../zaken/tables.ts';
 
 const TASK_ROLES = ['klant', 'klantmanager', 'pgb-adviseur', 'beslisser', 'financieel', 'manager'] as const;
 const KeyParams = z.strictObject({ key: z.string().min(1).max(200) });
@@ -32,10 +34,6 @@ const TaskPage = z
   .meta({ id: 'TakenPagina' });
 
 const CompleteBody = z.strictObject({ variables: z.record(z.string(), z.unknown()).default({}) });
-
-/** Earliest due date first; tasks without one last; then oldest first. */
-const byDueDate = (a: UserTask, b: UserTask) =>
-  (a.dueDate ?? '\uffff').localeCompare(b.dueDate ?? '\uffff') || a.createdAt.localeCompare(b.createdAt);
 
 export function taskRoutes(services: Services) {
   const { engine, forms } = services;
@@ -72,29 +70,23 @@ export function taskRoutes(services: Services) {
           if (!zaak?.process_instance_key) return { items: [], total: 0, page: query.page, pageSize: query.pageSize };
           processInstanceKey = zaak.process_instance_key;
         }
-        const tasks = await engine.queryUserTasks({
-          tenantId,
-          state: query.state,
-          processInstanceKey,
-          ...(query.dueWithinDays !== undefined ? { dueBefore: new Date(now.getTime() + query.dueWithinDays * 86_400_000).toISOString() } : {}),
-          limit: 10_000,
-        });
-        const overdue = (t: UserTask) => t.dueDate !== null && Date.parse(t.dueDate) < now.getTime();
-        let visible = tasks
-          .filter((t) => maySee(t, principal))
-          .filter((t) => query.view !== 'group' || (!t.assignee && mayWorkOn(t, principal)))
-          // Mine: claimed by me, or addressed to me by name (a klant's own tasks need no claim).
-          .filter((t) => query.view !== 'mine' || t.assignee === principal.username || (!t.assignee && t.candidateUsers.includes(principal.username)))
-          .filter((t) => query.overdue === undefined || overdue(t) === (query.overdue === 'true'))
-          .filter((t) => !query.fase || t.phase === query.fase);
-        if (query.regeling) {
-          const zaken = await zakenForInstances(db, tenantId, visible.map((t) => t.processInstanceKey));
-          visible = visible.filter((t) => zaken.get(t.processInstanceKey)?.regeling === query.regeling);
-        }
-        visible.sort(byDueDate);
-        const start = (query.page - 1) * query.pageSize;
-        const items = await withZaak(visible.slice(start, start + query.pageSize), tenantId, now);
-        return { items, total: visible.length, page: query.page, pageSize: query.pageSize };
+        const { items: tasks, total } = await queryWerkvoorraad(
+          services.database,
+          principal,
+          {
+            view: query.view,
+            state: query.state,
+            overdue: query.overdue === undefined ? undefined : query.overdue === 'true',
+            dueBefore: query.dueWithinDays === undefined ? undefined : new Date(now.getTime() + query.dueWithinDays * 86_400_000).toISOString(),
+            regeling: query.regeling as Regeling | undefined,
+            fase: query.fase,
+            processInstanceKey,
+            page: query.page,
+            pageSize: query.pageSize,
+          },
+          now,
+        );
+        return { items: await withZaak(tasks, tenantId, now), total, page: query.page, pageSize: query.pageSize };
       },
     }),
     defineRoute({

@@ -58,6 +58,22 @@ describe('werkvoorraad', () => {
     expect((await km.get('/api/tasks?pageSize=1000')).status).toBe(400);
   });
 
+  it('overdue=false keeps tasks on time and those without a due date, which sort last', async () => {
+    const overdue = await startIntake(srv.engine, 'almere', { deadline: '2020-02-01T09:00:00Z' });
+    const onTime = await startIntake(srv.engine, 'almere', { deadline: '2032-01-01T09:00:00Z' });
+    const noDue = await startIntake(srv.engine, 'almere');
+    await srv.engine.updateUserTask({ userTaskKey: noDue.taskKey, dueDate: null });
+    const km = await ApiClient.as(srv.url, 'klantmanager.almere');
+    const notOverdue = (await km.get<Page>('/api/tasks?overdue=false&pageSize=100')).body.items;
+    expect(notOverdue.map((t) => t.key)).toEqual(expect.arrayContaining([onTime.taskKey, noDue.taskKey]));
+    expect(notOverdue.map((t) => t.key)).not.toContain(overdue.taskKey);
+    expect(notOverdue.some((t) => t.overdue)).toBe(false);
+    const all = (await km.get<Page>('/api/tasks?pageSize=100')).body.items;
+    const firstUndated = all.findIndex((t) => t.dueDate === null);
+    expect(firstUndated).toBeGreaterThan(all.findIndex((t) => t.key === onTime.taskKey));
+    expect(all.slice(firstUndated).every((t) => t.dueDate === null)).toBe(true);
+  });
+
   it('claim moves a task from the group to "mine"; a colleague can no longer claim it', async () => {
     const { taskKey } = await startIntake(srv.engine, 'almere');
     const km = await ApiClient.as(srv.url, 'klantmanager.almere');
