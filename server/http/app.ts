@@ -13,6 +13,7 @@ import { betalingRoutes } from '../betalingen/routes.ts';
 import { bezwaarRoutes } from '../zaken/bezwaar-routes.ts';
 import { caseloadRoutes } from '../zaken/caseload-routes.ts';
 import { regelingenRoutes } from '../zaken/regelingen-routes.ts';
+import { aanbiederRoutes } from '../aanbieders/routes.ts';
 import { healthRoutes } from '../health/routes.ts';
 import { klantRoutes } from '../klanten/routes.ts';
 import { tenantRoutes } from '../tenants/routes.ts';
@@ -59,6 +60,7 @@ export function allRoutes(opts: AppOptions): AnyRouteSpec[] {
     ...betalingRoutes(opts.services),
     ...bezwaarRoutes(opts.services),
     ...regelingenRoutes(opts.services),
+    ...aanbiederRoutes(opts.services),
     ...caseloadRoutes(opts.services),
   ];
 }

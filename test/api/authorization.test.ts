@@ -97,6 +97,15 @@ const TABLE: Record<string, Row> = {
   },
   listBetalingen: { path: () => '/api/betalingen' },
   listRegelingen: { path: () => '/api/regelingen' },
+  // Aanbieders are platform-wide (not another tenant's resource); what a tenant sees of them is tested in test/aanbieders.
+  listAanbieders: { path: () => '/api/aanbieders?regeling=pib' },
+  getAanbieder: { path: () => '/api/aanbieders/demo-vakschool' },
+  stelAanbiederVoor: {
+    path: () => '/api/aanbieders/voorstellen',
+    body: { naam: 'Nieuw BV', kvk: '91234567', iban: 'NL91ABNA0417164300', regeling: 'prb', diensten: ['Coaching'], regio: 'Flevoland', toelichting: 'Test' },
+  },
+  beoordeelAanbieder: { path: () => '/api/aanbieders/demo-vakschool/beoordeling', body: { besluit: 'afwijzen', reden: 'Test' } },
+  zetAanbiederContract: { path: () => '/api/aanbieders/demo-vakschool/contract', body: { status: 'beeindigd', regelingen: ['prb'], sinds: '2026-01-01' } },
   mijnCaseload: { path: () => '/api/caseload' },
   maakBetaalbatch: { path: () => '/api/betalingen/batches', body: { uitvoeringsdatum: '2026-12-01' } },
   downloadPain001: { path: () => '/api/betalingen/batches/onbekend/pain001', hiddenFrom: ['financieel'] },
