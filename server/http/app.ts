@@ -12,6 +12,7 @@ import { dossierRoutes, UPLOAD_LIMIT, UPLOAD_TYPES } from '../dossier/routes.ts'
 import { betalingRoutes } from '../betalingen/routes.ts';
 import { bezwaarRoutes } from '../zaken/bezwaar-routes.ts';
 import { caseloadRoutes } from '../zaken/caseload-routes.ts';
+import { zaakProcesRoutes } from '../zaken/proces-route.ts';
 import { regelingenRoutes } from '../zaken/regelingen-routes.ts';
 import { aanbiederRoutes } from '../aanbieders/routes.ts';
 import { healthRoutes } from '../health/routes.ts';
@@ -62,6 +63,7 @@ export function allRoutes(opts: AppOptions): AnyRouteSpec[] {
     ...regelingenRoutes(opts.services),
     ...aanbiederRoutes(opts.services),
     ...caseloadRoutes(opts.services),
+    ...zaakProcesRoutes(opts.services),
   ];
 }
 

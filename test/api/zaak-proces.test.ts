@@ -1,0 +1,57 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ApiClient } from '../support/http.ts';
+import { intakeCatalog, waitForTask } from '../support/fixtures.ts';
+import { startTestServer, type TestServer } from '../support/server.ts';
+
+interface Proces {
+  bpmnProcessId: string;
+  version: number | null;
+  status: string;
+  xml: string | null;
+  actief: { elementId: string; naam: string | null }[];
+  afgerond: string[];
+}
+
+let srv: TestServer;
+let klant1: string;
+beforeAll(async () => {
+  srv = await startTestServer({ catalog: intakeCatalog() });
+  klant1 = (await srv.database.db.selectFrom('users').select('klant_id').where('username', '=', 'klant1.almere').executeTakeFirstOrThrow()).klant_id!;
+});
+afterAll(() => srv?.stop());
+
+describe('GET /api/zaken/:id/proces (diagram in the zaakdossier)', () => {
+  it('gives the caseworker the diagram of the zaak\'s version and moves the current step as tasks complete', async () => {
+    const km = await ApiClient.as(srv.url, 'klantmanager.almere');
+    const zaak = (await km.post<{ id: string; processInstanceKey: string }>('/api/zaken', { regeling: 'prb', klantId: klant1 })).body;
+    const intake = await waitForTask(srv.engine, 'almere', zaak.processInstanceKey, 'Intake');
+
+    const before = await km.get<Proces>(`/api/zaken/${zaak.id}/proces`);
+    expect(before.status).toBe(200);
+    expect(before.body.status).toBe('actief');
+    expect(before.body.xml).toContain('id="intake-test"');
+    expect(before.body.xml).toContain('bpmndi:BPMNDiagram');
+    expect(before.body.actief).toEqual([{ elementId: 'Intake', naam: 'Intake vastleggen' }]);
+    expect(before.body.afgerond).toEqual(['Start']);
+
+    await km.post(`/api/tasks/${intake}/claim`);
+    const done = await km.post(`/api/tasks/${intake}/complete`, { variables: { naam: 'Fatima el Amrani', iban: 'NL91 ABNA 0417 1643 00', bedrag: '100,00' } });
+    expect(done.status).toBe(204);
+    await waitForTask(srv.engine, 'almere', zaak.processInstanceKey, 'Bevestigen');
+    const after = (await km.get<Proces>(`/api/zaken/${zaak.id}/proces`)).body;
+    expect(after.actief).toEqual([{ elementId: 'Bevestigen', naam: 'Gegevens bevestigen' }]);
+    expect(after.afgerond).toEqual(expect.arrayContaining(['Start', 'Intake']));
+    expect(after.afgerond).not.toContain('Bevestigen');
+  });
+
+  it('is closed to the klant and answers 404 for another gemeente\'s zaak', async () => {
+    const km = await ApiClient.as(srv.url, 'klantmanager.almere');
+    const zaak = (await km.post<{ id: string }>('/api/zaken', { regeling: 'prb', klantId: klant1 })).body;
+    const klant = await ApiClient.as(srv.url, 'klant1.almere');
+    expect((await klant.get(`/api/zaken/${zaak.id}/proces`)).status).toBe(403);
+    const breda = await ApiClient.as(srv.url, 'klantmanager.breda');
+    const res = await breda.get<{ xml?: string }>(`/api/zaken/${zaak.id}/proces`);
+    expect(res.status).toBe(404);
+    expect(JSON.stringify(res.body)).not.toContain('intake-test');
+  });
+});
