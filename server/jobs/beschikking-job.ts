@@ -14,7 +14,12 @@ interface Besluit {
   uitvoeringTot?: string | null;
 }
 
-const REGELING_NAAM: Record<string, string> = { prb: 'persoonsgebonden re-integratiebudget (prb)' };
+const REGELING_NAAM: Record<string, string> = {
+  prb: 'persoonsgebonden re-integratiebudget (prb)',
+  iro: 'individuele re-integratieovereenkomst (iro)',
+  rio: 'Rotterdamse Integratie Overeenkomst (rio)',
+  pib: 'persoonlijk inburgeringsbudget (pib)',
+};
 
 function besluitVoorBrief(b: Besluit): BeschikkingInput['besluit'] {
   if (b.uitkomst === 'toekenning' || b.uitkomst === 'gegrond') {

@@ -7,6 +7,9 @@ import { prbBeschikking } from './beschikking-job.ts';
 import { prbBetaling, prbBetalingGoedkeuren } from './betaling-jobs.ts';
 import type { JobHandler } from './job-handler.ts';
 import { notificatie } from './notificatie-job.ts';
+import { PGB_BW_JOBS } from './pgb-bw-jobs.ts';
+import { iroJobs } from './iro-jobs.ts';
+import { PIB_JOBS } from './pib-jobs.ts';
 import { prbPlanToets, prbToelating } from './toets-jobs.ts';
 import { zaakAfsluiten, zaakHervatten, zaakOpschorten, zaakVerdagen } from './zaak-jobs.ts';
 
@@ -24,6 +27,10 @@ export const JOB_HANDLERS: readonly JobHandler[] = [
   zaakAfsluiten,
   zaakVerdagen,
   bezwaarBesluit,
+  ...PGB_BW_JOBS,
+  ...iroJobs('iro'),
+  ...iroJobs('rio'),
+  ...PIB_JOBS,
 ];
 
 const MAX_BACKOFF_MS = 60_000;

@@ -16,6 +16,8 @@ export interface RegelingEntry {
   bpmnProcessId: string;
   /** Folder with the .bpmn files and a forms/ folder, deployed for every tenant that runs it. */
   resourceDir: string | null;
+  /** Files deployed with this regeling from elsewhere (the shared bezwaar.bpmn and its forms, shared forms). */
+  sharedResources?: readonly string[];
   /** Tenants that run this regeling. */
   tenants(): readonly string[];
   /** Norms and policy for a new zaak of this tenant on this date; undefined: not offered there. */

@@ -5,6 +5,9 @@ import { procesbeleid } from '../../workflows/prb/policy/snapshot.ts';
 import { prbKlantFeiten } from './prb-klantfeiten.ts';
 import { ROOT } from '../ui-build.ts';
 import { RegelingCatalog, type RegelingEntry } from './catalog.ts';
+import { pgbBwEntry } from './pgb-bw-entry.ts';
+import { iroEntry, rioEntry } from './iro-catalog.ts';
+import { pibEntry } from './pib-catalog.ts';
 
 const AWB_BESLISTERMIJN = 'P8W';
 // Awb 4:5 names no length; two weeks is usual practice. Days, not weeks: FEEL durations have no W.
@@ -39,6 +42,6 @@ function prbEntry(): RegelingEntry {
 
 /** The regelingen Regie ships; a regeling is offered where its files and policies exist. */
 export function defaultCatalog(): RegelingCatalog {
-  const entries = [prbEntry()].filter((e) => !e.resourceDir || existsSync(path.join(e.resourceDir, `${e.bpmnProcessId}.bpmn`)));
+  const entries = [prbEntry(), pgbBwEntry(), iroEntry(), rioEntry(), pibEntry()].filter((e) => !e.resourceDir || existsSync(path.join(e.resourceDir, `${e.bpmnProcessId}.bpmn`)));
   return new RegelingCatalog(entries);
 }

@@ -21,6 +21,7 @@ export async function deployCatalog(engine: WorkflowEngine, catalog: RegelingCat
   for (const entry of catalog.all()) {
     if (!entry.resourceDir || !existsSync(entry.resourceDir)) continue;
     const resources = resourcesIn(entry.resourceDir);
+    for (const f of entry.sharedResources ?? []) resources.push({ name: path.basename(f), content: readFileSync(f, 'utf8') });
     const formErrors = checkFormResources(resources);
     if (formErrors.length) throw new Error(`Formulieren van ${entry.regeling} afgekeurd:\n${formErrors.map((e) => `  ${e.field}: ${e.message}`).join('\n')}`);
     for (const tenantId of entry.tenants()) {
