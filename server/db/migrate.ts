@@ -4,6 +4,7 @@ import type { Database } from './database.ts';
 import { coreMigration } from './migrations/001-core.ts';
 import { tenantRekeningMigration } from './migrations/002-tenant-rekening.ts';
 import { ledgerMigration } from './migrations/200-ledger.ts';
+import { ledgerFinancieringsbronMigration } from './migrations/202-ledger-financieringsbron.ts';
 import { zakenMigration } from './migrations/300-zaken.ts';
 import { dossierMigration } from './migrations/301-dossier.ts';
 import { werkvoorraadIndexesMigration } from './migrations/302-werkvoorraad-indexes.ts';
@@ -19,6 +20,7 @@ function allMigrations(database: Database): Record<string, Migration> {
     '002-tenant-rekening': tenantRekeningMigration,
     ...engineMigrations(database.dialect),
     '200-ledger': ledgerMigration,
+    '202-ledger-financieringsbron': ledgerFinancieringsbronMigration,
     '300-zaken': zakenMigration(database.dialect),
     '301-dossier': dossierMigration(database.dialect),
     '302-werkvoorraad-indexes': werkvoorraadIndexesMigration,

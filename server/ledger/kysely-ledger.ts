@@ -153,6 +153,7 @@ const toBetaling = (r: Selectable<BetalingTable>): Betaling => ({
   approvedBy: r.approved_by,
   approvedAt: r.approved_at,
   batchId: r.batch_id,
+  financieringsbron: r.financieringsbron ?? null,
   createdAt: r.created_at,
   updatedAt: r.updated_at,
 });
@@ -306,6 +307,7 @@ export class KyselyLedger implements LedgerPort {
           approved_by: nieuw.approvedBy,
           approved_at: nieuw.approvedBy ? now : null,
           batch_id: null,
+          financieringsbron: nieuw.financieringsbron ?? null,
           created_at: now,
           updated_at: now,
         };

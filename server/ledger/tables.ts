@@ -1,4 +1,4 @@
-import type { Bekostiging, BetalingSoort, BetalingStatus, Termijn, WeigerCode } from '../../workers/betaling/types.ts';
+import type { Bekostiging, BetalingSoort, BetalingStatus, Financieringsbron, Termijn, WeigerCode } from '../../workers/betaling/types.ts';
 
 /**
  * Ledger tables (migration 200-ledger). Money in integer cents, dates ISO-8601 text,
@@ -59,6 +59,8 @@ export interface BetalingTable {
   approved_by: string | null;
   approved_at: string | null;
   batch_id: string | null;
+  /** pgb bw: the budget it is booked against (migration 202); null where a regeling has one source. */
+  financieringsbron: Financieringsbron | null;
   created_at: string;
   updated_at: string;
 }

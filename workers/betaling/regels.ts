@@ -177,6 +177,7 @@ export function teBoekenBetaling(v: BetaalVerzoek, beslissing: BetaalBeslissing,
     kvk,
     bedragCents: v.bedragCents,
     ingediendDoor: v.ingediendDoor ?? null,
+    financieringsbron: v.financieringsbron ?? null,
   };
   if (beslissing.uitkomst === 'geweigerd') {
     return { ...base, status: 'afgewezen', redenCode: beslissing.weigering.code, reden: beslissing.weigering.bericht, approvedBy: null };

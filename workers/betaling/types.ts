@@ -20,6 +20,9 @@ export type Betaalroute = (typeof BETAALROUTES)[number];
 export type Bekostiging = 'vast' | 'no-cure-less-pay';
 
 export type BetalingSoort = 'factuur' | 'declaratie' | 'termijn';
+
+/** The budget a payment is booked against (pgb bw: Wsw budget, or pre-financing until "aan de beurt"). */
+export type Financieringsbron = 'wsw-budget' | 'participatiebudget' | 'w-deel-wwb';
 export type Termijn = 'start' | 'resultaat';
 
 export const BETALING_STATUSSEN = ['voorgesteld', 'goedgekeurd', 'in-batch', 'betaald', 'afgewezen'] as const;
@@ -82,6 +85,8 @@ export interface Betaling {
   approvedBy: string | null;
   approvedAt: string | null;
   batchId: string | null;
+  /** Optional so that code written before pgb bw keeps compiling; null where a regeling has one source. */
+  financieringsbron?: Financieringsbron | null;
   createdAt: string;
   updatedAt: string;
 }
@@ -140,6 +145,8 @@ export interface BetaalVerzoek {
   betaalroute: Betaalroute;
   /** Policy of the zaak: above this amount finance must approve (status voorgesteld). */
   financieGrensCents: Cents;
+  /** pgb bw: the budget this payment is booked against. */
+  financieringsbron?: Financieringsbron | null | undefined;
 }
 
 /** What the rules decide inside the ledger's lock. */
@@ -163,4 +170,5 @@ export interface NieuweBetaling {
   reden: string | null;
   ingediendDoor: string | null;
   approvedBy: string | null;
+  financieringsbron?: Financieringsbron | null;
 }
