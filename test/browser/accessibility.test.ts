@@ -85,6 +85,34 @@ describe('toegankelijkheid (axe, WCAG 2.1 AA)', () => {
     );
   });
 
+  it('Aanbieders (klant with the proposal form and its errors; klantmanager vetting) has no serious or critical violations', async () => {
+    await withPage(async (page) => {
+      await login(page, 'klant1.rotterdam');
+      await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Aanbieders' }).click();
+      await page.getByRole('heading', { level: 1, name: 'Aanbieders' }).waitFor();
+      await page.getByRole('heading', { level: 2, name: 'Havenwerk Loopbaan' }).waitFor();
+      expect(await seriousAxeViolations(page)).toEqual([]);
+      await page.getByRole('button', { name: 'Aanbieder voorstellen' }).click();
+      await page.getByRole('heading', { level: 2, name: 'De aanbieder is niet voorgesteld' }).waitFor();
+      expect(await seriousAxeViolations(page)).toEqual([]);
+      await page.getByLabel('Naam van de aanbieder').fill('Coaching Maas');
+      await page.getByLabel('KvK-nummer').fill('9876 5432');
+      await page.getByLabel('IBAN van de aanbieder').fill('NL91 ABNA 0417 1643 00');
+      await page.getByLabel('Voor welke regeling?').selectOption('rio');
+      await page.getByLabel('Wat biedt de aanbieder?').fill('Loopbaancoaching');
+      await page.getByLabel('Waar werkt de aanbieder?').fill('Rotterdam');
+      await page.getByLabel('Waarom wilt u deze aanbieder?').fill('Ken ik via mijn buurvrouw.');
+      await page.getByRole('button', { name: 'Aanbieder voorstellen' }).click();
+      await page.getByText('Coaching Maas is voorgesteld.', { exact: false }).waitFor();
+    });
+    await withPage(async (page) => {
+      await login(page, 'klantmanager.rotterdam');
+      await page.goto('/aanbieders');
+      await page.getByRole('group', { name: 'Coaching Maas beoordelen' }).waitFor();
+      expect(await seriousAxeViolations(page)).toEqual([]);
+    });
+  });
+
   it('the check itself is not blind: it reports a field without a label', async () => {
     await withPage(async (page) => {
       await page.goto('/');

@@ -53,7 +53,7 @@ describe('inloggen', () => {
     expect(await header.getByRole('button', { name: 'Uitloggen' }).isVisible()).toBe(true);
     // One role: its home and its other screens in the navigation.
     const nav = p.getByRole('navigation', { name: 'Hoofdmenu' });
-    expect(await nav.getByRole('link').allTextContents()).toEqual(['Werkvoorraad', 'Mijn caseload']);
+    expect(await nav.getByRole('link').allTextContents()).toEqual(['Werkvoorraad', 'Mijn caseload', 'Aanbieders']);
   });
 
   it('a wrong password shows a Dutch error that does not say which field was wrong', async () => {
@@ -151,7 +151,7 @@ describe('na het inloggen', () => {
     // Homes come in a fixed role order: klantmanager before manager.
     await h1(p, 'Werkvoorraad').waitFor();
     const nav = p.getByRole('navigation', { name: 'Hoofdmenu' });
-    expect(await nav.getByRole('link').allTextContents()).toEqual(['Werkvoorraad', 'Mijn caseload', 'Doorlooptijden', 'Incidenten']);
+    expect(await nav.getByRole('link').allTextContents()).toEqual(['Werkvoorraad', 'Mijn caseload', 'Aanbieders', 'Doorlooptijden', 'Incidenten']);
     expect(await nav.getByRole('link', { name: 'Werkvoorraad' }).getAttribute('aria-current')).toBe('page');
 
     await nav.getByRole('link', { name: 'Doorlooptijden' }).click();

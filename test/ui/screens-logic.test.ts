@@ -102,8 +102,8 @@ describe('small forms', () => {
 
 describe('navigation and routes of the screens', () => {
   it('gives each role its screens, without duplicates', () => {
-    expect(navFor(['klant']).map((n) => n.title)).toEqual(['Mijn traject', 'Regelingen', 'Berichten']);
-    expect(navFor(['klantmanager', 'manager']).map((n) => n.path)).toEqual(['/werkvoorraad', '/mijn-caseload', '/doorlooptijden', '/incidenten']);
+    expect(navFor(['klant']).map((n) => n.title)).toEqual(['Mijn traject', 'Regelingen', 'Aanbieders', 'Berichten']);
+    expect(navFor(['klantmanager', 'manager']).map((n) => n.path)).toEqual(['/werkvoorraad', '/mijn-caseload', '/aanbieders', '/doorlooptijden', '/incidenten']);
   });
 
   it('keeps staff screens from klanten and klant screens from staff', () => {

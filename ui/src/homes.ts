@@ -91,15 +91,26 @@ export interface NavItem {
 export const EXTRA_NAV: Partial<Record<Role, NavItem[]>> = {
   klant: [
     { path: '/regelingen', title: 'Regelingen' },
+    { path: '/aanbieders', title: 'Aanbieders' },
     { path: '/berichten', title: 'Berichten' },
   ],
-  klantmanager: [{ path: '/mijn-caseload', title: 'Mijn caseload' }],
+  klantmanager: [
+    { path: '/mijn-caseload', title: 'Mijn caseload' },
+    { path: '/aanbieders', title: 'Aanbieders' },
+  ],
+  'pgb-adviseur': [{ path: '/aanbieders', title: 'Aanbieders' }],
+  beslisser: [{ path: '/aanbieders', title: 'Aanbieders' }],
+  financieel: [{ path: '/aanbieders', title: 'Aanbieders' }],
   manager: [
     { path: '/werkvoorraad', title: 'Werkvoorraad' },
     { path: '/incidenten', title: 'Incidenten' },
+    { path: '/aanbieders', title: 'Aanbieders' },
   ],
   procesontwerper: [{ path: '/incidenten', title: 'Incidenten' }],
-  beheerder: [{ path: '/incidenten', title: 'Incidenten' }],
+  beheerder: [
+    { path: '/incidenten', title: 'Incidenten' },
+    { path: '/aanbieders', title: 'Aanbieders' },
+  ],
 };
 
 /** Main navigation: per role (fixed order) its home, then its extra screens; no duplicates. */

@@ -27,6 +27,7 @@ const MijnZaakPage = lazy(() => import('./pages/MijnZaakPage.tsx'));
 const RegelingenPage = lazy(() => import('./pages/RegelingenPage.tsx'));
 const RegelingPage = lazy(() => import('./pages/RegelingenPage.tsx').then((m) => ({ default: m.RegelingPage })));
 const BerichtenPage = lazy(() => import('./pages/BerichtenPage.tsx'));
+const AanbiedersPage = lazy(() => import('./pages/AanbiedersPage.tsx'));
 
 export interface RouteProps {
   session: Session;
@@ -67,6 +68,7 @@ export const ROUTES: readonly AppRoute[] = [
   { path: '/regelingen', title: 'Regelingen', roles: ['klant'], component: RegelingenPage },
   { path: '/regelingen/:regeling', title: 'Regeling', roles: ['klant'], component: RegelingPage },
   { path: '/berichten', title: 'Berichten', roles: ['klant'], component: BerichtenPage },
+  { path: '/aanbieders', title: 'Aanbieders', roles: ['klant', ...ZAAK_ROLES, 'beheerder'], component: AanbiedersPage },
   // Lazy routes for heavy editors go here (see the comment at the top).
 ];
 
