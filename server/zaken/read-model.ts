@@ -3,6 +3,7 @@ import type { WorkflowEngine } from '../../engine/port.ts';
 import type { Db } from '../db/database.ts';
 import { problems } from '../http/problem.ts';
 import { zaakKlok } from './clock.ts';
+import { actorsOf, inWoorden } from './tijdlijn.ts';
 import { ContactmomentSchema } from '../dossier/routes.ts';
 import type { Services } from '../services.ts';
 import { todayInAmsterdam } from '../../workers/termijnen/index.ts';
@@ -39,7 +40,15 @@ export const TimelineItemSchema = z.object({
   op: z.string(),
   soort: z.string(),
   omschrijving: z.string(),
+  /** Username of who did it (null: Regie itself). */
   door: z.string().nullable(),
+  /** Their display name and the role they acted in, when they are a user of this gemeente. */
+  doorNaam: z.string().nullable(),
+  doorRol: z.string().nullable(),
+  /** What they did, to follow "<wie>": "heeft „Intake vastleggen” afgerond" (null when nobody did it). */
+  handeling: z.string().nullable(),
+  /** The whole sentence: "Anna de Vries (klantmanager) heeft „Intake vastleggen” afgerond." */
+  zin: z.string(),
   fase: z.string().nullable(),
 });
 
@@ -185,20 +194,32 @@ export class ZaakReadModel {
           types: ['user_task.created', 'user_task.assigned', 'user_task.completed'],
         })
       : [];
-    const taskNames = new Map(
+    const tasks = new Map(
       row.process_instance_key
-        ? (await this.engine.queryUserTasks({ tenantId, processInstanceKey: row.process_instance_key, limit: 1000 })).map((t) => [t.userTaskKey, t.name])
+        ? (await this.engine.queryUserTasks({ tenantId, processInstanceKey: row.process_instance_key, limit: 1000 })).map((t) => [t.userTaskKey, t])
         : [],
     );
+    const users = await actorsOf(this.db, tenantId, [...zaakEvents.map((e) => e.actor), ...engineEvents.map((e) => e.actor)]);
     const tijdlijn = [
-      ...zaakEvents.map((e) => ({ op: e.occurred_at, soort: e.type, omschrijving: EVENT_TEXT[e.type] ?? e.type, door: e.actor, fase: null })),
-      ...engineEvents.map((e) => ({
-        op: e.occurredAt,
+      ...zaakEvents.map((e) => ({
+        op: e.occurred_at,
         soort: e.type,
-        omschrijving: `${EVENT_TEXT[e.type] ?? e.type}${e.subjectKey && taskNames.get(e.subjectKey) ? `: ${taskNames.get(e.subjectKey)}` : ''}`,
+        omschrijving: EVENT_TEXT[e.type] ?? e.type,
         door: e.actor,
-        fase: e.phase,
+        ...inWoorden(e.type, e.actor, users),
+        fase: null,
       })),
+      ...engineEvents.map((e) => {
+        const task = e.subjectKey ? tasks.get(e.subjectKey) : undefined;
+        return {
+          op: e.occurredAt,
+          soort: e.type,
+          omschrijving: `${EVENT_TEXT[e.type] ?? e.type}${task?.name ? `: ${task.name}` : ''}`,
+          door: e.actor,
+          ...inWoorden(e.type, e.actor, users, { taak: task?.name ?? null, taskGroups: task?.candidateGroups ?? [], data: e.data }),
+          fase: e.phase,
+        };
+      }),
     ].sort((a, b) => a.op.localeCompare(b.op));
     const today = todayInAmsterdam(new Date());
     const bekendgemaakt = zaakEvents.filter((e) => e.type === 'zaak.besluit-bekendgemaakt').at(-1);

@@ -55,3 +55,25 @@ describe('GET /api/zaken/:id/proces (diagram in the zaakdossier)', () => {
     expect(JSON.stringify(res.body)).not.toContain('intake-test');
   });
 });
+
+describe('timeline in words (GET /api/zaken/:id)', () => {
+  interface Item { soort: string; door: string | null; doorNaam: string | null; doorRol: string | null; handeling: string | null; zin: string }
+
+  it('names who did what by display name and role, never by username, and what Regie did by itself', async () => {
+    const klant = await ApiClient.as(srv.url, 'klant1.almere');
+    const zaak = (await klant.post<{ id: string; processInstanceKey: string }>('/api/zaken', { regeling: 'prb' })).body;
+    const intake = await waitForTask(srv.engine, 'almere', zaak.processInstanceKey, 'Intake');
+    const km = await ApiClient.as(srv.url, 'klantmanager.almere');
+    await km.post(`/api/tasks/${intake}/claim`);
+    await km.post(`/api/tasks/${intake}/complete`, { variables: { naam: 'Fatima el Amrani', iban: 'NL91 ABNA 0417 1643 00', bedrag: '100,00' } });
+    const tijdlijn = (await km.get<{ tijdlijn: Item[] }>(`/api/zaken/${zaak.id}`)).body.tijdlijn;
+    const zinnen = tijdlijn.map((t) => t.zin);
+    expect(zinnen).toContain('Fatima el Amrani (klant) heeft de zaak aangemaakt.');
+    expect(zinnen).toContain('De taak „Intake vastleggen” staat klaar.');
+    expect(zinnen).toContain('Klantmanager Almere heeft de taak „Intake vastleggen” opgepakt.');
+    expect(zinnen).toContain('Klantmanager Almere heeft „Intake vastleggen” afgerond.');
+    const afgerond = tijdlijn.find((t) => t.soort === 'user_task.completed')!;
+    expect(afgerond).toMatchObject({ door: 'klantmanager.almere', doorNaam: 'Klantmanager Almere', doorRol: 'klantmanager', handeling: 'heeft „Intake vastleggen” afgerond' });
+    expect(zinnen.join(' ')).not.toMatch(/\w+\.almere/);
+  });
+});

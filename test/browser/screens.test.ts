@@ -190,11 +190,22 @@ describe('werkvoorraad en taak', () => {
     await h1(page, `Zaak ${zaak.identificatie}: ${naam}`).waitFor();
     await page.getByRole('heading', { level: 2, name: 'Tijdlijn' }).waitFor();
     const tijdlijn = page.locator('.regie-timeline');
-    expect(await tijdlijn.textContent()).toContain('Taak afgerond: Intake vastleggen');
-    // The klantmanager did it; the dossier says "u" to them, and names the klant by username.
-    expect(await tijdlijn.textContent()).toContain('Taak afgerond: Intake vastleggen door u');
-    expect(await tijdlijn.textContent()).toContain('Zaak aangemaakt door klant2.almere');
+    // In words with display names: the klantmanager reading it is "U", the klant is named with their role.
+    expect(await tijdlijn.textContent()).toContain('U heeft „Intake vastleggen” afgerond.');
+    expect(await tijdlijn.textContent()).toContain(`${naam} (klant) heeft de zaak aangemaakt.`);
+    expect(await tijdlijn.textContent()).not.toContain('klant2.almere');
     expect(await page.locator('.regie-facts').first().textContent()).toContain('Gemeente Almere');
+
+    // The process diagram loads as its own chunk, with the klant's open task as the current step.
+    const proces = page.getByRole('region', { name: 'Waar staat de zaak in het proces' });
+    expect(await proces.getByTestId('huidige-stap').textContent()).toBe('Huidige stap: Gegevens bevestigen.');
+    const diagram = proces.getByTestId('procesdiagram');
+    await diagram.locator('.djs-element.regie-actief[data-element-id="Bevestigen"]').waitFor();
+    expect(await diagram.locator('.djs-element.regie-afgerond[data-element-id="Intake"]').count()).toBe(1);
+    expect(await diagram.locator('.regie-actief').count()).toBe(1);
+    await diagram.locator('a.bjs-powered-by').waitFor(); // bpmn.io watermark kept
+    const scripts = await page.evaluate(() => performance.getEntriesByType('resource').map((e) => new URL(e.name).pathname));
+    expect(scripts.some((n) => /\/assets\/ProcessDiagram-[\w-]+\.js$/.test(n))).toBe(true);
     await expectAccessible(page);
 
     // Contactmomenten (when the server sends them): an empty summary is refused in Dutch, then saved.

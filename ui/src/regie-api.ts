@@ -93,7 +93,13 @@ export interface TijdlijnItem {
   op: string;
   soort: string;
   omschrijving: string;
+  /** Username (null: Regie itself). */
   door: string | null;
+  /** Display name and role of who did it; the sentence in the third person, and the part after "wie". */
+  doorNaam?: string | null;
+  doorRol?: string | null;
+  zin?: string;
+  handeling?: string | null;
   fase: string | null;
 }
 
@@ -165,6 +171,17 @@ export interface Zaak extends ZaakSamenvatting {
   documenten?: Document[];
   bezwaar?: Bezwaar | null;
   contactmomenten?: Contactmoment[];
+}
+
+/** GET /api/zaken/:id/proces: the diagram of the zaak's process version and where it is now. */
+export interface ZaakProces {
+  zaakId: string;
+  bpmnProcessId: string;
+  version: number | null;
+  status: 'niet-gestart' | 'actief' | 'afgerond' | 'afgebroken';
+  xml: string | null;
+  actief: { elementId: string; naam: string | null }[];
+  afgerond: string[];
 }
 
 export interface Bericht {
@@ -256,6 +273,7 @@ export const regie = {
     return request<ZaakSamenvatting[]>('GET', `/api/zaken${qs ? `?${qs}` : ''}`);
   },
   zaak: (id: string) => request<Zaak>('GET', `/api/zaken/${enc(id)}`),
+  zaakProces: (id: string) => request<ZaakProces>('GET', `/api/zaken/${enc(id)}/proces`),
   startZaak: (regeling: string, gegevens?: Record<string, unknown>) =>
     request<Zaak>('POST', '/api/zaken', { body: gegevens ? { regeling, gegevens } : { regeling } }),
   form: (formId: string) =>

@@ -91,6 +91,13 @@ export function FaseStappen({ fase, label = 'Voortgang' }: { fase: string | null
   );
 }
 
+/** One timeline entry as a sentence: "U heeft …" for the reader's own actions, else who (name, role) did what. */
+export function tijdlijnZin(e: TijdlijnItem, mijnGebruikersnaam?: string): string {
+  if (e.zin === undefined) return `${e.omschrijving} door ${door(e.door, mijnGebruikersnaam)}`;
+  if (e.door && mijnGebruikersnaam && e.door === mijnGebruikersnaam && e.handeling) return `U ${e.handeling}.`;
+  return e.zin;
+}
+
 /** Event log in human words, newest first. */
 export function Tijdlijn({ items, mijnGebruikersnaam, max }: { items: TijdlijnItem[]; mijnGebruikersnaam?: string; max?: number }) {
   const sorted = [...items].sort((a, b) => b.op.localeCompare(a.op));
@@ -103,12 +110,8 @@ export function Tijdlijn({ items, mijnGebruikersnaam, max }: { items: TijdlijnIt
           <time dateTime={e.op} className="regie-timeline__when">
             {datumTijd(e.op)}
           </time>
-          <span className="regie-timeline__what">{e.omschrijving}</span>
-          <span className="regie-muted">
-            {' '}
-            door {door(e.door, mijnGebruikersnaam)}
-            {e.fase ? ` · fase ${faseNaam(e.fase).toLowerCase()}` : ''}
-          </span>
+          <span className="regie-timeline__what">{tijdlijnZin(e, mijnGebruikersnaam)}</span>
+          {e.fase && <span className="regie-muted"> · fase {faseNaam(e.fase).toLowerCase()}</span>}
         </OrderedListItem>
       ))}
     </OrderedList>

@@ -5,12 +5,13 @@
  * Sections whose data the server does not send yet are left out.
  */
 import { Heading, Link, Paragraph, Table, TableBody, TableCaption, TableCell, TableHeader, TableHeaderCell, TableRow } from '@utrecht/component-library-react';
-import { BudgetOverzicht, Documenten, FaseStappen, Tijdlijn, ZaakFeiten } from '../components/Dossier.tsx';
+import { BudgetOverzicht, Documenten, Tijdlijn, ZaakFeiten } from '../components/Dossier.tsx';
+import { ProcesSectie } from '../components/ProcesSectie.tsx';
 import { ContactmomentForm } from '../components/ContactmomentForm.tsx';
 import { Laden, LoadError } from '../components/LoadError.tsx';
 import { tenantLabel } from '../components/Layout.tsx';
 import { Stoplicht } from '../components/Stoplicht.tsx';
-import { CONTACT_SOORTEN, datum, door, faseNaam, isoDag, korteDatum, taskLight } from '../lib/format.ts';
+import { CONTACT_SOORTEN, datum, door, isoDag, korteDatum, taskLight } from '../lib/format.ts';
 import { useLoad } from '../lib/use-load.ts';
 import { regie } from '../regie-api.ts';
 import { linkProps } from '../router.tsx';
@@ -102,8 +103,7 @@ export default function ZaakPage({ session, params }: RouteProps) {
         <Heading level={2} id="z-proces">
           Waar staat de zaak in het proces
         </Heading>
-        <Paragraph>Huidige fase: {faseNaam(zaak.fase)}.</Paragraph>
-        <FaseStappen fase={zaak.fase} label="Fasen van de zaak" />
+        <ProcesSectie zaakId={zaak.id} fase={zaak.fase} />
       </section>
 
       <section aria-labelledby="z-tijdlijn">

@@ -1,0 +1,107 @@
+import type { Db } from '../db/database.ts';
+import { ROLES, type Role } from '../auth/roles.ts';
+
+/** Who did it, as people know them: display name and the role they acted in (not the username). */
+export interface Actor {
+  naam: string;
+  rol: Role;
+}
+
+/** Users of this tenant among the actors, with their roles. Another tenant's users are never looked up. */
+export async function actorsOf(db: Db, tenantId: string, usernames: readonly (string | null)[]): Promise<Map<string, { naam: string; rollen: Role[] }>> {
+  const names = [...new Set(usernames.filter((u): u is string => !!u))];
+  if (names.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('users')
+    .leftJoin('user_roles', 'user_roles.user_id', 'users.id')
+    .select(['users.username', 'users.display_name', 'user_roles.role'])
+    .where('users.tenant_id', '=', tenantId)
+    .where('users.username', 'in', names)
+    .execute();
+  const out = new Map<string, { naam: string; rollen: Role[] }>();
+  for (const r of rows) {
+    const u = out.get(r.username) ?? { naam: r.display_name, rollen: [] };
+    if (r.role) u.rollen.push(r.role as Role);
+    out.set(r.username, u);
+  }
+  // A fixed order, so someone with several roles is named by the same one every time.
+  for (const u of out.values()) u.rollen.sort((a, b) => ROLES.indexOf(a) - ROLES.indexOf(b));
+  return out;
+}
+
+/** The role someone acted in: the task's group when they have it, else their first role. */
+export function actingRole(user: { rollen: Role[] } | undefined, taskGroups: readonly string[] = []): Role | null {
+  if (!user) return null;
+  return user.rollen.find((r) => taskGroups.includes(r)) ?? user.rollen[0] ?? null;
+}
+
+const ROL_ZIN: Record<Role, string> = {
+  klant: 'klant',
+  klantmanager: 'klantmanager',
+  'pgb-adviseur': 'pgb-adviseur',
+  beslisser: 'beslisser',
+  financieel: 'financieel medewerker',
+  procesontwerper: 'procesontwerper',
+  manager: 'manager',
+  beheerder: 'beheerder',
+};
+
+/**
+ * What happened, as the rest of a sentence after "<wie>" ("heeft de zaak aangemaakt"), and the
+ * sentence for when nobody in particular did it ("De behandeling is gestart").
+ */
+function wording(type: string, taak: string | null, data: Record<string, unknown>): { handeling: string; passief: string } {
+  const t = taak ? `„${taak}”` : 'een taak';
+  switch (type) {
+    case 'zaak.aangemaakt':
+      return { handeling: 'heeft de zaak aangemaakt', passief: 'De zaak is aangemaakt' };
+    case 'zaak.proces-gestart':
+      return { handeling: 'heeft de behandeling gestart', passief: 'De behandeling is gestart' };
+    case 'zaak.opgeschort':
+      return { handeling: 'heeft de behandeltermijn opgeschort', passief: 'De behandeltermijn is opgeschort' };
+    case 'zaak.hervat':
+      return { handeling: 'heeft de behandeltermijn weer laten lopen', passief: 'De behandeltermijn loopt weer' };
+    case 'zaak.verdaagd':
+      return { handeling: 'heeft de beslistermijn verdaagd', passief: 'De beslistermijn is verdaagd' };
+    case 'zaak.besluit-vastgelegd':
+      return { handeling: 'heeft het besluit genomen', passief: 'Het besluit is genomen' };
+    case 'zaak.besluit-bekendgemaakt':
+      return { handeling: 'heeft het besluit verzonden', passief: 'Het besluit is verzonden' };
+    case 'zaak.beschikking-geopend':
+      return { handeling: 'heeft de beschikking geopend', passief: 'De beschikking is geopend' };
+    case 'zaak.afgesloten':
+      return { handeling: 'heeft de zaak afgesloten', passief: 'De zaak is afgesloten' };
+    case 'user_task.created':
+      return { handeling: `heeft de taak ${t} klaargezet`, passief: `De taak ${t} staat klaar` };
+    case 'user_task.assigned':
+      return data.assignee
+        ? { handeling: `heeft de taak ${t} opgepakt`, passief: `De taak ${t} is opgepakt` }
+        : { handeling: `heeft de taak ${t} teruggezet naar de groep`, passief: `De taak ${t} is teruggezet naar de groep` };
+    case 'user_task.completed':
+      return { handeling: `heeft ${t} afgerond`, passief: `De taak ${t} is afgerond` };
+    default:
+      return { handeling: `heeft „${type}” vastgelegd`, passief: `Vastgelegd: ${type}` };
+  }
+}
+
+/**
+ * Timeline fields in words: `zin` is the whole sentence in the third person
+ * ("Anna de Vries (klantmanager) heeft „Intake vastleggen” afgerond"); a screen that
+ * addresses the actor themself uses `handeling` ("U heeft …").
+ */
+export function inWoorden(
+  type: string,
+  actor: string | null,
+  users: Map<string, { naam: string; rollen: Role[] }>,
+  opts: { taak?: string | null; taskGroups?: readonly string[]; data?: Record<string, unknown> } = {},
+) {
+  const { handeling, passief } = wording(type, opts.taak ?? null, opts.data ?? {});
+  const user = actor ? users.get(actor) : undefined;
+  const rol = actingRole(user, opts.taskGroups);
+  // The engine itself (timers, jobs) has no actor: say what happened without a "who".
+  if (!actor) return { doorNaam: null, doorRol: null, handeling: null, zin: `${passief}.` };
+  // "Anna de Vries (klantmanager)"; no "(klantmanager)" after a name that already says it (demo "Klantmanager Almere").
+  const rolErbij = rol && !user?.naam.toLowerCase().startsWith(ROL_ZIN[rol]) ? ` (${ROL_ZIN[rol]})` : '';
+  const wie = user ? `${user.naam}${rolErbij}` : actor;
+  return { doorNaam: user?.naam ?? null, doorRol: rol, handeling, zin: `${wie} ${handeling}.` };
+}
