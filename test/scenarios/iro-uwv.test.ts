@@ -73,3 +73,23 @@ describe('iro (UWV): the klant chooses the rib, UWV contracts it, no cure less p
     expect(open.map((t) => t.elementId)).not.toContain('ResultaatGoedkeuren');
   });
 });
+
+describe('bezwaar against an iro refusal runs on the shared bezwaar.bpmn (iro-beschikking)', () => {
+  it('ongegrond: UWV sends a beslissing op bezwaar and closes the bezwaar zaak without incidents', async () => {
+    const id = await start(a.klant, 'iro', iroAanmelding({ naam: 'Kees Bakker' }));
+    await doTask(a.km, id, 'AfstandBepalen', afstand('werkfit'));
+    const geweigerd = await afgesloten(a.klant, id);
+    const ingediend = await a.klant.post<{ id: string }>(`/api/zaken/${id}/bezwaar`, {
+      gegevens: { bezwaar: { besluitKenmerk: geweigerd.identificatie, gronden: 'Ik heb wel een volledig traject nodig: ik zoek al een jaar zonder succes.', gewenstResultaat: 'Een iro.', horen: 'ja' } },
+    });
+    expect(ingediend.status, JSON.stringify(ingediend.body)).toBe(201);
+    const bezwaarId = ingediend.body.id;
+    await doTask(a.km, bezwaarId, 'Ontvankelijkheid', { ontvankelijkheid: { tijdig: 'ja', ontvankelijk: 'ja', horen: 'hoorzitting', motivering: 'Tijdig ingediend door de belanghebbende.' } });
+    await doTask(a.beslisser, bezwaarId, 'Hoorzitting', { hoorzitting: { datum: TODAY, vorm: 'fysiek', verschenen: 'ja', verslag: 'De heer licht toe waarom hij een traject wil.' } });
+    await doTask(a.beslisser, bezwaarId, 'Beslissing', { beslissing: { uitkomst: 'ongegrond', motivering: 'De arbeidsdeskundige heeft de klant terecht werkfit bevonden; de WSP-route past.' } });
+    const afgehandeld = await afgesloten(a.klant, bezwaarId);
+    expect(afgehandeld.resultaat).toBe('bezwaar-ongegrond');
+    expect(afgehandeld.documenten.map((d) => d.soort)).toContain('beschikking');
+    expect(await srv.engine.listIncidents({ tenantId: 'uwv', state: 'active' })).toEqual([]);
+  });
+});
