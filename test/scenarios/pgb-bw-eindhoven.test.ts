@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../support/server.ts';
-import { TODAY, accounts, beoordeling, bericht, beschikt, betalingen, budgetVan, doTask, openTask, procesVariabelen, totAanvraagIngediend, until, wachtOpBetaling, BEGELEIDER } from './pgb-bw-support.ts';
+import { TODAY, accounts, beoordeling, bericht, beschikt, betalingen, budgetVan, doTask, openTask, procesVariabelen, totAanvraagIngediend, until, wachtOpBetaalUitkomst, wachtOpBetaling, BEGELEIDER } from './pgb-bw-support.ts';
 
 let srv: TestServer;
 beforeAll(async () => {
@@ -35,7 +35,7 @@ describe('pgb bw in Eindhoven', () => {
     await bericht(a.km, 'pgb-bw-factuur', id, { factuur: { onderdeel: 'jobfinding', bedragCents: 250_000, referentie: 'JF-1' } }, `${id}-jf-factuur`);
     const voor = await wachtOpBetaling(srv, id, 1);
     expect(voor[0]).toMatchObject({ status: 'afgewezen', bedrag_cents: 250_000 });
-    expect((await procesVariabelen(srv, id)).betaling).toMatchObject({ uitkomst: 'geweigerd' });
+    expect(await wachtOpBetaalUitkomst(srv, id, (b) => b.uitkomst === 'geweigerd')).toMatchObject({ redenCode: 'TERMIJN_VEREIST' });
 
     // The placement: the contract is signed and work has started → the whole capped amount, to the begeleidingsorganisatie.
     await bericht(a.km, 'pgb-bw-plaatsing', id, { plaatsing: { datum: TODAY, contractGetekend: true, werkgever: 'Groothandel Van Dijk' } }, `${id}-plaatsing`);
