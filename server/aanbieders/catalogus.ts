@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Selectable } from 'kysely';
-import { inTransaction, type DbOrTx } from '../db/transaction.ts';
+import { inTransaction, type DbOrTx, type Tx } from '../db/transaction.ts';
 import type { LedgerTables } from '../ledger/tables.ts';
 import { isValidIban, isValidKvk, normalizeIban, normalizeKvk } from '../../workers/betaling/regels.ts';
 import { todayInAmsterdam } from '../../workers/termijnen/index.ts';
@@ -389,8 +389,38 @@ export function beoordeelAanbieder(
       })
       .where('id', '=', c.id)
       .execute();
+    await meldBeoordeling(tx, viewer, c, besluit.besluit, reden, now);
     return haalAanbieder(tx, viewer, aanbiederId);
   });
+}
+
+/**
+ * The one who proposed the aanbieder hears the outcome in Berichten, in the same transaction as
+ * the decision (so the bericht table is written directly rather than through BerichtenStore).
+ */
+async function meldBeoordeling(tx: Tx, viewer: Viewer, c: ContractRow, besluit: 'goedkeuren' | 'afwijzen', reden: string | null, now: string) {
+  if (!c.voorgesteld_door || c.voorgesteld_door === viewer.userId) return;
+  const ontvanger = await tx.selectFrom('users').select('username').where('id', '=', c.voorgesteld_door).where('tenant_id', '=', viewer.tenantId).executeTakeFirst();
+  if (!ontvanger) return;
+  const a = await tx.selectFrom('aanbieders').select('naam').where('id', '=', c.aanbieder_id).executeTakeFirstOrThrow();
+  const tekst =
+    besluit === 'goedkeuren'
+      ? `De klantmanager heeft ${a.naam} goedgekeurd. U kunt deze aanbieder nu kiezen; u vindt hem onder Aanbieders.`
+      : `De klantmanager heeft ${a.naam} afgewezen. De reden: ${reden ?? ''} Heeft u vragen, neem dan contact op met uw klantmanager.`;
+  await tx
+    .insertInto('berichten')
+    .values({
+      id: randomUUID(),
+      tenant_id: viewer.tenantId,
+      ontvanger: ontvanger.username,
+      zaak_id: c.voorgesteld_voor_zaak,
+      onderwerp: besluit === 'goedkeuren' ? 'Uw voorgestelde aanbieder is goedgekeurd' : 'Uw voorgestelde aanbieder is afgewezen',
+      tekst,
+      aangemaakt: now,
+      gelezen_op: null,
+      idempotency_key: `aanbieder-beoordeling:${c.id}:${now}`,
+    })
+    .execute();
 }
 
 export interface ContractWijziging {

@@ -4,9 +4,10 @@ import { tenantRoles } from '../http/access.ts';
 import { defineRoute } from '../http/route.ts';
 import type { Services } from '../services.ts';
 import { REGELINGEN } from '../zaken/tables.ts';
-import { isKlantOnly } from '../zaken/visibility.ts';
+import { isKlantOnly, visibleZaak } from '../zaken/visibility.ts';
 import { beoordeelAanbieder, haalAanbieder, stelAanbiederVoor, zetContract, type Viewer } from './catalogus.ts';
 import { zoekAanbieders } from './catalogus.ts';
+import { aanbiedersVanZaak } from './port.ts';
 
 const CONTRACT_STATUSES = ['gecontracteerd', 'in-pool', 'in-beoordeling', 'afgewezen', 'beeindigd'] as const;
 const PoolRegeling = z.enum(REGELINGEN.filter((r) => r !== 'bezwaar') as [string, ...string[]], { error: 'Kies een bestaande regeling.' });
@@ -62,9 +63,53 @@ function viewer(p: Principal): Viewer {
   return { tenantId: p.tenantId!, userId: p.userId, isKlant: isKlantOnly(p) };
 }
 
+const ZaakAanbiederSchema = z
+  .object({
+    aanbiederId: z.string(),
+    naam: z.string(),
+    kvk: z.string(),
+    status: z.enum(['gekozen', 'gecontracteerd', 'beeindigd']),
+    gekozenDoor: z.enum(['klant', 'klantmanager', 'rib-samen']),
+    bedragCents: z.number().int().nullable(),
+    resultaat: z.enum(['geplaatst', 'niet-geplaatst', 'afgerond', 'voortijdig-gestopt']).nullable(),
+    gekozenAt: z.string(),
+    gecontracteerdAt: z.string().nullable(),
+  })
+  .meta({ id: 'ZaakAanbieder' });
+
 export function aanbiederRoutes(services: Services) {
   const db = services.database.db;
   return [
+    defineRoute({
+      operationId: 'listZaakAanbieders',
+      method: 'get',
+      path: '/api/zaken/:id/aanbieders',
+      summary: 'De aanbieders van een zaak: gekozen, gecontracteerd, met bedrag en resultaat',
+      tag: 'aanbieders',
+      access: tenantRoles('klant', 'klantmanager', 'pgb-adviseur', 'beslisser', 'financieel', 'manager'),
+      params: Params,
+      response: { status: 200, description: 'Aanbieders van de zaak', schema: z.array(ZaakAanbiederSchema) },
+      handler: async ({ principal, params }) => {
+        const zaak = await visibleZaak(db, principal, params.id);
+        const rows = await aanbiedersVanZaak(db, { tenantId: zaak.tenant_id, zaakId: zaak.id });
+        const namen = new Map(
+          rows.length
+            ? (await db.selectFrom('aanbieders').select(['id', 'naam', 'kvk']).where('id', 'in', rows.map((r) => r.aanbieder_id)).execute()).map((a) => [a.id, a])
+            : [],
+        );
+        return rows.map((r) => ({
+          aanbiederId: r.aanbieder_id,
+          naam: namen.get(r.aanbieder_id)?.naam ?? '',
+          kvk: namen.get(r.aanbieder_id)?.kvk ?? '',
+          status: r.status,
+          gekozenDoor: r.gekozen_door,
+          bedragCents: r.bedrag_cents === null ? null : Number(r.bedrag_cents),
+          resultaat: r.resultaat as 'geplaatst' | 'niet-geplaatst' | 'afgerond' | 'voortijdig-gestopt' | null,
+          gekozenAt: r.gekozen_at,
+          gecontracteerdAt: r.gecontracteerd_at,
+        }));
+      },
+    }),
     defineRoute({
       operationId: 'listAanbieders',
       method: 'get',

@@ -136,8 +136,17 @@ describe(`aanbieders API (${onPg ? 'PostgreSQL' : 'SQLite'})`, () => {
     expect(goed.body.contract).toMatchObject({ status: 'in-pool', inPool: true, regelingen: ['prb'] });
     expect((await km.post<Problem>(`/api/aanbieders/${id}/beoordeling`, { besluit: 'afwijzen', reden: 'Te laat' })).status).toBe(409);
 
+    // the klant hears it in Berichten
+    const berichten = (await klant.get<{ onderwerp: string; tekst: string }[]>('/api/berichten')).body;
+    expect(berichten.find((b) => b.onderwerp === 'Uw voorgestelde aanbieder is goedgekeurd')?.tekst).toMatch(/Coachpraktijk Zon goedgekeurd/);
     await kiesAanbieder(db, { tenantId: 'almere', zaakId, aanbiederId: id, gekozenDoor: 'klant', actor: 'klant1.almere' });
     expect(namen((await (await as('klant2.almere')).get<Aanbieder[]>('/api/aanbieders?regeling=prb')).body)).toContain(id);
+    // the zaak lists its chosen aanbieder for its own klant and caseworkers, for nobody else
+    const gekozen = await klant.get<{ naam: string; status: string; gekozenDoor: string }[]>(`/api/zaken/${zaakId}/aanbieders`);
+    expect(gekozen.body).toEqual([expect.objectContaining({ naam: 'Coachpraktijk Zon', status: 'gekozen', gekozenDoor: 'klant' })]);
+    expect((await km.get(`/api/zaken/${zaakId}/aanbieders`)).status).toBe(200);
+    expect((await (await as('klant2.almere')).get(`/api/zaken/${zaakId}/aanbieders`)).status).toBe(404);
+    expect((await (await as('klantmanager.breda')).get(`/api/zaken/${zaakId}/aanbieders`)).status).toBe(404);
   });
 
   it('a refused proposal shows the klant the reason, and they cannot propose it again', async () => {
@@ -157,6 +166,8 @@ describe(`aanbieders API (${onPg ? 'PostgreSQL' : 'SQLite'})`, () => {
     const af = await km.post<Aanbieder>(`/api/aanbieders/${id}/beoordeling`, { besluit: 'afwijzen', reden: 'Geen erkend diploma.' });
     expect(af.body.contract).toMatchObject({ status: 'afgewezen', reden: 'Geen erkend diploma.' });
     expect((await klant.get<Aanbieder>(`/api/aanbieders/${id}`)).body.contract?.reden).toBe('Geen erkend diploma.');
+    const bericht = (await klant.get<{ onderwerp: string; tekst: string }[]>('/api/berichten')).body.find((b) => b.onderwerp === 'Uw voorgestelde aanbieder is afgewezen');
+    expect(bericht?.tekst).toContain('De reden: Geen erkend diploma.');
     const opnieuw = await klant.post<Problem>('/api/aanbieders/voorstellen', {
       naam: 'Snelcursus Online',
       kvk: '91234569',

@@ -7,9 +7,14 @@ import type { Regeling } from '../../server/zaken/tables.ts';
 let seq = 0;
 
 /** A zaak row for a klant of the tenant, as start-zaak leaves it (the process itself is not needed here). */
-export async function maakZaak(db: Db, tenantId: string, regeling: Regeling): Promise<string> {
+export async function maakZaak(db: Db, tenantId: string, regeling: Regeling, klantUsername = `klant1.${tenantId}`): Promise<string> {
   seq++;
-  const klant = await db.selectFrom('klanten').select('id').where('tenant_id', '=', tenantId).orderBy('created_at').executeTakeFirstOrThrow();
+  const klant = await db
+    .selectFrom('users')
+    .select('klant_id as id')
+    .where('username', '=', klantUsername)
+    .where('tenant_id', '=', tenantId)
+    .executeTakeFirstOrThrow();
   const id = randomUUID();
   const now = new Date().toISOString();
   await db
@@ -19,7 +24,7 @@ export async function maakZaak(db: Db, tenantId: string, regeling: Regeling): Pr
       identificatie: `T-${regeling}-${process.pid}-${seq}`,
       tenant_id: tenantId,
       regeling,
-      klant_id: klant.id,
+      klant_id: klant.id!,
       hoofdzaak_id: null,
       bpmn_process_id: regeling,
       process_instance_key: null,

@@ -106,6 +106,7 @@ const TABLE: Record<string, Row> = {
   },
   beoordeelAanbieder: { path: () => '/api/aanbieders/demo-vakschool/beoordeling', body: { besluit: 'afwijzen', reden: 'Test' } },
   zetAanbiederContract: { path: () => '/api/aanbieders/demo-vakschool/contract', body: { status: 'beeindigd', regelingen: ['prb'], sinds: '2026-01-01' } },
+  listZaakAanbieders: { path: (fx) => `/api/zaken/${fx.almereZaak}/aanbieders`, otherTenantPath: (fx) => `/api/zaken/${fx.bredaZaak}/aanbieders` },
   mijnCaseload: { path: () => '/api/caseload' },
   getZaakProces: { path: (fx) => `/api/zaken/${fx.almereZaak}/proces`, otherTenantPath: (fx) => `/api/zaken/${fx.bredaZaak}/proces` },
   maakBetaalbatch: { path: () => '/api/betalingen/batches', body: { uitvoeringsdatum: '2026-12-01' } },

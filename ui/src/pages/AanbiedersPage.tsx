@@ -65,6 +65,19 @@ interface Filters {
 }
 const GEEN_FILTERS: Filters = { q: '', regeling: '', dienst: '', regio: '', alle: false };
 
+/** `/aanbieders?regeling=pib` opens the list for one regeling (a link from a task or Mijn zaak). */
+export function filtersUitUrl(search: string): Filters {
+  const p = new URLSearchParams(search);
+  const regeling = p.get('regeling') ?? '';
+  return {
+    ...GEEN_FILTERS,
+    regeling: POOL_REGELINGEN.includes(regeling) ? regeling : '',
+    q: p.get('q') ?? '',
+    dienst: p.get('dienst') ?? '',
+    regio: p.get('regio') ?? '',
+  };
+}
+
 function zoekUrl(f: Filters): string {
   const p = new URLSearchParams();
   if (f.q.trim()) p.set('q', f.q.trim());
@@ -109,8 +122,8 @@ export default function AanbiedersPage({ session }: RouteProps) {
   const klant = isOnlyKlant(session.roles);
   const klantmanager = session.roles.includes('klantmanager');
   const magVoorstellen = klant || klantmanager;
-  const [invoer, setInvoer] = useState<Filters>(GEEN_FILTERS);
-  const [filters, setFilters] = useState<Filters>(GEEN_FILTERS);
+  const [invoer, setInvoer] = useState<Filters>(() => filtersUitUrl(window.location.search));
+  const [filters, setFilters] = useState<Filters>(invoer);
   const load = useLoad((signal) => request<Aanbieder[]>('GET', zoekUrl(filters), { signal }), [filters]);
   const zet = (f: keyof Filters) => (e: ChangeEvent<HTMLInputElement | HTMLSelectElement>) => setInvoer((v) => ({ ...v, [f]: e.target.value }));
 
