@@ -4,6 +4,7 @@ import { demoBsn } from './demo.ts';
 import { DEMO_TENANTS } from './demo-tenants.ts';
 import type { Services } from '../services.ts';
 import { startRegelingZaak } from '../zaken/commands/start-regeling-zaak.ts';
+import { seedIroPibDemoZaken } from './demo-zaken-iro-pib.ts';
 import { seedPgbBwDemoZaken } from './demo-zaken-pgb-bw.ts';
 
 const years = (n: number) => `${Number(todayInAmsterdam(new Date()).slice(0, 4)) - n}-03-14`;
@@ -58,6 +59,7 @@ export async function seedDemoZaken(services: Services, logger: Logger): Promise
       started++;
     }
   }
+  started += await seedIroPibDemoZaken(services);
   started += await seedPgbBwDemoZaken(services);
   logger.info({ zaken: started }, 'demozaken gestart');
   return started;
