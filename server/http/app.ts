@@ -13,6 +13,7 @@ import { betalingRoutes } from '../betalingen/routes.ts';
 import { bezwaarRoutes } from '../zaken/bezwaar-routes.ts';
 import { caseloadRoutes } from '../zaken/caseload-routes.ts';
 import { zaakProcesRoutes } from '../zaken/proces-route.ts';
+import { doorlooptijdenRoutes } from '../zaken/doorlooptijden-route.ts';
 import { regelingenRoutes } from '../zaken/regelingen-routes.ts';
 import { aanbiederRoutes } from '../aanbieders/routes.ts';
 import { healthRoutes } from '../health/routes.ts';
@@ -64,6 +65,7 @@ export function allRoutes(opts: AppOptions): AnyRouteSpec[] {
     ...aanbiederRoutes(opts.services),
     ...caseloadRoutes(opts.services),
     ...zaakProcesRoutes(opts.services),
+    ...doorlooptijdenRoutes(opts.services),
   ];
 }
 

@@ -70,6 +70,45 @@ describe('toegankelijkheid (axe, WCAG 2.1 AA)', () => {
     });
   });
 
+  it('manager home (Doorlooptijden) shows the figures per regeling as a table and has no serious or critical violations', async () => {
+    const db = server.database.db;
+    const klant = await db.selectFrom('klanten').select('id').where('tenant_id', '=', 'almere').executeTakeFirstOrThrow();
+    const now = new Date().toISOString();
+    await db
+      .insertInto('zaken')
+      .values({
+        id: 'a11y-doorlooptijden',
+        identificatie: 'A11Y-1',
+        tenant_id: 'almere',
+        regeling: 'prb',
+        klant_id: klant.id,
+        hoofdzaak_id: null,
+        bpmn_process_id: 'prb',
+        process_instance_key: null,
+        policy_id: null,
+        status: 'in-behandeling',
+        doorlooptijd: 'P8W',
+        servicenorm: 'P4W',
+        startdatum: now.slice(0, 10),
+        einddatum: null,
+        resultaat: null,
+        created_by: 'test',
+        created_at: now,
+        updated_at: now,
+      })
+      .execute();
+    await withPage(async (page) => {
+      await login(page, 'manager.almere');
+      await page.getByRole('heading', { level: 1, name: 'Doorlooptijden' }).waitFor();
+      const table = page.getByRole('table', { name: 'Doorlooptijden per regeling' });
+      await table.waitFor();
+      const row = table.getByRole('row').nth(1);
+      expect(await row.getByRole('rowheader').textContent()).toBe('Persoonlijk re-integratiebudget (prb)');
+      expect(await row.getByRole('cell').first().textContent()).toBe('1');
+      expect(await seriousAxeViolations(page)).toEqual([]);
+    });
+  });
+
   it('klant home on a phone-sized screen has no serious or critical violations', async () => {
     await withPage(
       async (page) => {

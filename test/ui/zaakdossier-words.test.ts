@@ -33,3 +33,15 @@ describe('zaakdossier in words', () => {
     expect(tijdlijnZin({ ...item, door: null, doorNaam: null, handeling: null, zin: 'De taak „Intake” staat klaar.' }, 'anna')).toBe('De taak „Intake” staat klaar.');
   });
 });
+
+describe('Doorlooptijden in words', () => {
+  it('shows the share within the legal term with its counts, and days in Dutch', async () => {
+    const { aandeelBinnenTermijn, dagen } = await import('../../ui/src/pages/DoorlooptijdenPage.tsx');
+    expect(aandeelBinnenTermijn({ besloten: 3, binnenTermijn: 2 })).toBe('67 % (2 van 3)');
+    expect(aandeelBinnenTermijn({ besloten: 0, binnenTermijn: 0 })).toBe('–');
+    expect(dagen(42)).toBe('42 dagen');
+    expect(dagen(40.5)).toBe('40,5 dagen');
+    expect(dagen(1)).toBe('1 dag');
+    expect(dagen(null)).toBe('–');
+  });
+});

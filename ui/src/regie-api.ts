@@ -184,6 +184,15 @@ export interface ZaakProces {
   afgerond: string[];
 }
 
+/** GET /api/doorlooptijden (manager): figures per regeling. */
+export interface DoorlooptijdCijfers {
+  regeling: string;
+  lopend: { inTermijn: number; risico: number; overTermijn: number };
+  besloten: number;
+  mediaanDoorlooptijdDagen: number | null;
+  binnenTermijn: number;
+}
+
 export interface Bericht {
   id: string;
   onderwerp: string;
@@ -273,6 +282,7 @@ export const regie = {
     return request<ZaakSamenvatting[]>('GET', `/api/zaken${qs ? `?${qs}` : ''}`);
   },
   zaak: (id: string) => request<Zaak>('GET', `/api/zaken/${enc(id)}`),
+  doorlooptijden: () => request<{ peildatum: string; regelingen: DoorlooptijdCijfers[] }>('GET', '/api/doorlooptijden'),
   zaakProces: (id: string) => request<ZaakProces>('GET', `/api/zaken/${enc(id)}/proces`),
   startZaak: (regeling: string, gegevens?: Record<string, unknown>) =>
     request<Zaak>('POST', '/api/zaken', { body: gegevens ? { regeling, gegevens } : { regeling } }),

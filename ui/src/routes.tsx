@@ -27,6 +27,7 @@ const MijnZaakPage = lazy(() => import('./pages/MijnZaakPage.tsx'));
 const RegelingenPage = lazy(() => import('./pages/RegelingenPage.tsx'));
 const RegelingPage = lazy(() => import('./pages/RegelingenPage.tsx').then((m) => ({ default: m.RegelingPage })));
 const BerichtenPage = lazy(() => import('./pages/BerichtenPage.tsx'));
+const DoorlooptijdenPage = lazy(() => import('./pages/DoorlooptijdenPage.tsx'));
 const AanbiedersPage = lazy(() => import('./pages/AanbiedersPage.tsx'));
 
 export interface RouteProps {
@@ -48,6 +49,7 @@ const WORK_QUEUE_HOMES: readonly Role[] = ['klantmanager', 'pgb-adviseur', 'besl
 
 function homeRoute(home: Home): AppRoute {
   if (home.role === 'klant') return { path: home.path, title: home.title, roles: ['klant'], component: MijnTrajectPage };
+  if (home.role === 'manager') return { path: home.path, title: home.title, roles: ['manager'], component: DoorlooptijdenPage };
   const Component: ComponentType<RouteProps> = WORK_QUEUE_HOMES.includes(home.role)
     ? (props: RouteProps) => <WerkvoorraadPage title={home.title} {...props} />
     : (props: RouteProps) => <RoleHome home={home} {...props} />;
