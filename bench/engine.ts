@@ -5,7 +5,7 @@
  *  (c) their ratio
  *  (d) RSS with 10,000 instances parked at a user task
  *  (e) p50/p99 latency from a due timer to the instance resuming, for 1,000 timers
- * Usage: npm run bench:engine [-- --json] [-- --quick] [-- --parked=N]
+ * Usage: npm run bench:engine [-- --json] [-- --quick] [-- --parked=N] [-- --only=raw|ratio|parked]
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -30,6 +30,7 @@ const N = quick ? 200 : 1000;
 const parkedArg = process.argv.find((a) => a.startsWith('--parked='));
 const PARKED = parkedArg ? Number(parkedArg.slice('--parked='.length)) : quick ? 1000 : 10_000;
 const TIMERS = quick ? 200 : 1000;
+const only = process.argv.find((a) => a.startsWith('--only='))?.slice('--only='.length);
 const here = path.dirname(fileURLToPath(import.meta.url));
 const referenceXml = readFileSync(path.join(here, '..', 'test', 'engine', 'fixtures', 'reference.bpmn'), 'utf8');
 
@@ -117,10 +118,9 @@ async function durablePerSec(n: number, dir: string): Promise<number> {
     const completer = async () => {
       while (done < count) {
         const tasks = await engine.queryUserTasks({ tenantId: 'bench', state: 'created', limit: 50 });
-        for (const t of tasks) {
-          await engine.completeUserTask({ userTaskKey: t.userTaskKey });
-          done++;
-        }
+        // Completed concurrently, as many users of a server would: one after another they could never share a commit.
+        await Promise.all(tasks.map((t) => engine.completeUserTask({ userTaskKey: t.userTaskKey })));
+        done += tasks.length;
         if (!tasks.length) await new Promise((r) => setTimeout(r, 2));
       }
     };
@@ -130,6 +130,8 @@ async function durablePerSec(n: number, dir: string): Promise<number> {
   const t0 = performance.now();
   await run(n);
   const perSec = (n * 1000) / (performance.now() - t0);
+  const stats = engine.commitStats;
+  log(`    ${stats.items} units of work in ${stats.transactions} transactions (${(stats.items / stats.transactions).toFixed(1)} per commit)`);
   await engine.stop();
   await database.close();
   return perSec;
@@ -215,12 +217,24 @@ if (phaseAt > 0) {
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'regie-bench-'));
 try {
   log(`engine bench: N=${N}, parked=${PARKED}, timers=${TIMERS}, node ${process.version}, ${os.cpus().length} cores (${os.cpus()[0]?.model ?? '?'})`);
+  if (only === 'parked') {
+    const rss = parkedInChild(PARKED, path.join(tmp, 'parked'));
+    process.stdout.write(`${JSON.stringify({ parkedRssMb: Number(rss.toFixed(1)), parked: PARKED })}\n`);
+    process.exit(0);
+  }
   const raw = process.env.BENCH_ONLY_DURABLE ? 1 : await rawPerSec(N);
+  if (only === 'raw') {
+    process.stdout.write(`${JSON.stringify({ rawPerSec: Number(raw.toFixed(1)), instances: N })}\n`);
+    process.exit(0);
+  }
   log(`(a) raw bpmn-engine in memory:        ${raw.toFixed(1)} instances/s`);
   const durable = await durablePerSec(N, path.join(tmp, 'durable'));
   log(`(b) Regie durable SQLite:             ${durable.toFixed(1)} instances/s`);
   log(`(c) ratio durable/raw:                ${(durable / raw).toFixed(2)}`);
-  if (process.env.BENCH_ONLY_DURABLE) process.exit(0);
+  if (process.env.BENCH_ONLY_DURABLE || only === 'ratio') {
+    process.stdout.write(`${JSON.stringify({ rawPerSec: Number(raw.toFixed(1)), durablePerSec: Number(durable.toFixed(1)), ratio: Number((durable / raw).toFixed(3)), instances: N })}\n`);
+    process.exit(0);
+  }
   const timer = await timerLatency(TIMERS, path.join(tmp, 'timers'));
   log(`(e) timer → resume latency:           p50 ${timer.p50} ms, p99 ${timer.p99} ms (${TIMERS} timers due evenly over 30 s)`);
   const rss = parkedInChild(PARKED, path.join(tmp, 'parked'));

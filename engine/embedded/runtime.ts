@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Kysely, Transaction } from 'kysely';
+import type { Insertable, Kysely, Transaction } from 'kysely';
 import { EngineError, type EngineEventType, type Variables } from '../port.ts';
 import { loadDefinition, type LoadedDefinition } from './definition.ts';
 import { InstanceRun, patchStateVariables, type EngineState, type EventDraft, type Wait } from './instance-run.ts';
@@ -86,10 +86,44 @@ export interface EventInsert {
   occurredAt?: string;
 }
 
+type EventRow = Insertable<EngineTables['engine_events']>;
+
+/** Event rows of the transaction being built, written in one go just before its commit. */
+const pendingEvents = new WeakMap<object, EventRow[]>();
+
+/**
+ * Events of a group-commit transaction are collected and written by
+ * `flushEvents` right before the commit, as a few multi-row inserts instead of
+ * several small ones per unit of work. They are still in the same transaction
+ * as the state change they describe; a unit rolled back to its savepoint drops
+ * its own rows (`mark`).
+ */
+export function collectEvents(tx: Tx): { mark(): () => void; flush(): Promise<void> } {
+  const rows: EventRow[] = [];
+  pendingEvents.set(tx, rows);
+  return {
+    mark() {
+      const at = rows.length;
+      return () => {
+        rows.length = at;
+      };
+    },
+    async flush() {
+      pendingEvents.delete(tx);
+      await writeEventRows(tx, rows);
+    },
+  };
+}
+
+async function writeEventRows(tx: Tx | Kysely<EngineTables>, rows: EventRow[]): Promise<void> {
+  // Chunks keep SQLite under its bound-parameter limit (12 columns a row).
+  for (let i = 0; i < rows.length; i += 80) await tx.insertInto('engine_events').values(rows.slice(i, i + 80)).execute();
+}
+
 export async function insertEvents(tx: Tx | Kysely<EngineTables>, events: EventInsert[]): Promise<void> {
   if (!events.length) return;
   const at = nowIso();
-  const rows = events.map((e) => ({
+  const rows: EventRow[] = events.map((e) => ({
     type: e.type,
     tenant_id: e.tenantId,
     bpmn_process_id: e.bpmnProcessId,
@@ -103,8 +137,9 @@ export async function insertEvents(tx: Tx | Kysely<EngineTables>, events: EventI
     occurred_at: e.occurredAt ?? at,
     data: json(e.data),
   }));
-  // Chunks keep SQLite under its bound-parameter limit.
-  for (let i = 0; i < rows.length; i += 50) await tx.insertInto('engine_events').values(rows.slice(i, i + 50)).execute();
+  const pending = pendingEvents.get(tx);
+  if (pending) pending.push(...rows);
+  else await writeEventRows(tx, rows);
 }
 
 function waitEvent(
@@ -152,6 +187,10 @@ export interface RunOptions {
   parentLive?: boolean;
   /** Variables set before the run (incident resolution, setVariables). */
   patch?: Variables;
+  /** Rows the caller just read or wrote in this transaction: not read again. */
+  instance?: InstanceRow;
+  job?: { variables: string; state: string; type: string };
+  task?: { variables: string; state: string };
 }
 
 interface HotRun {
@@ -206,7 +245,7 @@ export class Runtime {
 
   /** Runs one action on one instance inside tx; nested runs (children, parents) join the same tx. */
   async runInTx(tx: Tx, instanceKey: string, action: Action, after: AfterCommit, opts: RunOptions = {}): Promise<RunResult> {
-    const instance = await tx.selectFrom('engine_instances').selectAll().where('key', '=', instanceKey).executeTakeFirst();
+    const instance = opts.instance ?? (await tx.selectFrom('engine_instances').selectAll().where('key', '=', instanceKey).executeTakeFirst());
     if (!instance) throw new EngineError('NOT_FOUND', `procesinstantie ${instanceKey} bestaat niet`);
     if (instance.status !== 'active') {
       if (action.type === 'resume') return { completed: false, failed: false, variables: {} };
@@ -277,7 +316,7 @@ export class Runtime {
         if (Object.keys(patch).length) patchStateVariables(state, patch);
         await run.resume(state);
       }
-      if (!run.failure) await this.applyAction(tx, instance, run, action, actorEvents);
+      if (!run.failure) await this.applyAction(tx, instance, run, action, actorEvents, opts);
       if (!run.failure) await this.settle(tx, instance, run, after);
 
       if (run.failure) {
@@ -310,7 +349,7 @@ export class Runtime {
   /** The run whose action is being applied (jobDone closes its records). */
   private closing: InstanceRun | null = null;
 
-  private async applyAction(tx: Tx, instance: InstanceRow, run: InstanceRun, action: Action, actorEvents: EventInsert[]): Promise<void> {
+  private async applyAction(tx: Tx, instance: InstanceRow, run: InstanceRun, action: Action, actorEvents: EventInsert[], opts: RunOptions): Promise<void> {
     this.closing = run;
     switch (action.type) {
       case 'start':
@@ -319,7 +358,7 @@ export class Runtime {
         return;
       case 'completeJob': {
         const wait = this.waitFor(run, action.jobKey, 'job');
-        const job = await tx.selectFrom('engine_jobs').select(['variables', 'state', 'type']).where('key', '=', action.jobKey).executeTakeFirst();
+        const job = opts.job ?? (await tx.selectFrom('engine_jobs').select(['variables', 'state', 'type']).where('key', '=', action.jobKey).executeTakeFirst());
         await this.jobDone(tx, instance, wait, job?.state, 'completed', { type: job?.type });
         run.completeWait(wait, action.variables, parseJson<Variables>(job?.variables ?? null));
         return;
@@ -334,7 +373,7 @@ export class Runtime {
       }
       case 'completeTask': {
         const wait = this.waitFor(run, action.taskKey, 'gebruikerstaak');
-        const task = await tx.selectFrom('engine_user_tasks').select(['variables', 'state']).where('key', '=', action.taskKey).executeTakeFirst();
+        const task = opts.task ?? (await tx.selectFrom('engine_user_tasks').select(['variables', 'state']).where('key', '=', action.taskKey).executeTakeFirst());
         if (task?.state === 'created') {
           run.openRecords.delete(action.taskKey);
           // A fact even if the next step raises an incident; a replay finds it done and skips this.
