@@ -89,6 +89,9 @@ const EVENT_TEXT: Record<string, string> = {
   'zaak.besluit-bekendgemaakt': 'Besluit verzonden',
   'zaak.beschikking-geopend': 'Beschikking geopend door de klant',
   'zaak.afgesloten': 'Zaak afgesloten',
+  'zaak.aanbieder-gekozen': 'Aanbieder gekozen',
+  'zaak.aanbieder-gecontracteerd': 'Aanbieder gecontracteerd',
+  'zaak.aanbieder-resultaat': 'Resultaat van de aanbieder vastgelegd',
   'user_task.created': 'Taak klaargezet',
   'user_task.completed': 'Taak afgerond',
   'user_task.assigned': 'Taak opgepakt',
@@ -206,7 +209,7 @@ export class ZaakReadModel {
         soort: e.type,
         omschrijving: EVENT_TEXT[e.type] ?? e.type,
         door: e.actor,
-        ...inWoorden(e.type, e.actor, users),
+        ...inWoorden(e.type, e.actor, users, { data: JSON.parse(e.data) as Record<string, unknown> }),
         fase: null,
       })),
       ...engineEvents.map((e) => {

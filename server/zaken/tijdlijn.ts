@@ -46,6 +46,14 @@ const ROL_ZIN: Record<Role, string> = {
   beheerder: 'beheerder',
 };
 
+const aanbieder = (data: Record<string, unknown>) => (typeof data.naam === 'string' && data.naam ? data.naam : 'de aanbieder');
+const RESULTAAT_WOORDEN: Record<string, string> = {
+  geplaatst: 'aan het werk',
+  'niet-geplaatst': 'niet aan het werk',
+  afgerond: 'traject afgerond',
+  'voortijdig-gestopt': 'voortijdig gestopt',
+};
+
 /**
  * What happened, as the rest of a sentence after "<wie>" ("heeft de zaak aangemaakt"), and the
  * sentence for when nobody in particular did it ("De behandeling is gestart").
@@ -71,6 +79,14 @@ function wording(type: string, taak: string | null, data: Record<string, unknown
       return { handeling: 'heeft de beschikking geopend', passief: 'De beschikking is geopend' };
     case 'zaak.afgesloten':
       return { handeling: 'heeft de zaak afgesloten', passief: 'De zaak is afgesloten' };
+    case 'zaak.aanbieder-gekozen':
+      return { handeling: `heeft ${aanbieder(data)} als aanbieder gekozen`, passief: `${aanbieder(data)} is als aanbieder gekozen` };
+    case 'zaak.aanbieder-gecontracteerd':
+      return { handeling: `heeft ${aanbieder(data)} gecontracteerd`, passief: `${aanbieder(data)} is gecontracteerd` };
+    case 'zaak.aanbieder-resultaat': {
+      const r = RESULTAAT_WOORDEN[String(data.resultaat)] ?? String(data.resultaat);
+      return { handeling: `heeft het resultaat van ${aanbieder(data)} vastgelegd: ${r}`, passief: `Resultaat van ${aanbieder(data)}: ${r}` };
+    }
     case 'user_task.created':
       return { handeling: `heeft de taak ${t} klaargezet`, passief: `De taak ${t} staat klaar` };
     case 'user_task.assigned':

@@ -145,6 +145,9 @@ describe(`aanbieders API (${onPg ? 'PostgreSQL' : 'SQLite'})`, () => {
     const gekozen = await klant.get<{ naam: string; status: string; gekozenDoor: string }[]>(`/api/zaken/${zaakId}/aanbieders`);
     expect(gekozen.body).toEqual([expect.objectContaining({ naam: 'Coachpraktijk Zon', status: 'gekozen', gekozenDoor: 'klant' })]);
     expect((await km.get(`/api/zaken/${zaakId}/aanbieders`)).status).toBe(200);
+    // and the zaak's timeline says it in words
+    const detail = await km.get<{ tijdlijn: { soort: string; zin: string }[] }>(`/api/zaken/${zaakId}`);
+    expect(detail.body.tijdlijn.find((t) => t.soort === 'zaak.aanbieder-gekozen')?.zin).toMatch(/^Fatima el Amrani \(klant\) heeft Coachpraktijk Zon als aanbieder gekozen\.$/);
     expect((await (await as('klant2.almere')).get(`/api/zaken/${zaakId}/aanbieders`)).status).toBe(404);
     expect((await (await as('klantmanager.breda')).get(`/api/zaken/${zaakId}/aanbieders`)).status).toBe(404);
   });
