@@ -1,4 +1,5 @@
 import { expect } from 'vitest';
+import type { LedgerTables } from '../../server/ledger/tables.ts';
 import type { ApiClient } from '../support/http.ts';
 import type { TestServer } from '../support/server.ts';
 import { TODAY, doTask, openTask, procesVariabelen, until, zaak, type Accounts } from './prb-support.ts';
@@ -133,6 +134,7 @@ export interface LedgerBetaling {
 /** The zaak's betalingen straight from the ledger table (with the funding source the API does not show). */
 export async function betalingen(srv: TestServer, zaakId: string): Promise<LedgerBetaling[]> {
   const rows = await srv.database.db
+    .withTables<LedgerTables>()
     .selectFrom('betalingen')
     .select(['verplichting_id', 'bedrag_cents', 'status', 'payee_naam', 'iban', 'reden_code', 'financieringsbron', 'created_at'])
     .where('zaak_id', '=', zaakId)
