@@ -30,7 +30,9 @@ function allMigrations(database: Database): Record<string, Migration> {
 
 export async function migrateToLatest(database: Database): Promise<string[]> {
   const provider: MigrationProvider = { getMigrations: async () => allMigrations(database) };
-  const migrator = new Migrator({ db: database.db, provider });
+  // Helpers add migrations in their own number ranges (e.g. 202 after 302 already ran on a dev database):
+  // a database runs whatever it has not run yet instead of refusing the list as out of order.
+  const migrator = new Migrator({ db: database.db, provider, allowUnorderedMigrations: true });
   const { error, results } = await migrator.migrateToLatest();
   if (error) {
     const failed = results?.find((r) => r.status === 'Error')?.migrationName;
