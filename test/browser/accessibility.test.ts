@@ -150,6 +150,21 @@ describe('toegankelijkheid (axe, WCAG 2.1 AA)', () => {
       await page.getByRole('group', { name: 'Coaching Maas beoordelen' }).waitFor();
       expect(await seriousAxeViolations(page)).toEqual([]);
     });
+    // the beheerder takes a rib from UWV's pool into Rotterdam's rio pool
+    await withPage(async (page) => {
+      await login(page, 'beheerder.rotterdam');
+      await page.goto('/aanbieders');
+      await page.getByLabel('Ook aanbieders uit de pool van andere organisaties (zoals UWV)').check();
+      await page.getByRole('button', { name: 'Zoeken' }).click();
+      await page.getByRole('button', { name: 'Jobcoach Noord opnemen bij uw organisatie' }).click();
+      const form = page.getByRole('form', { name: 'Contract met Jobcoach Noord' });
+      await form.getByRole('button', { name: 'Contract opslaan' }).click();
+      await form.getByText('Kies ten minste één regeling.').waitFor();
+      expect(await seriousAxeViolations(page)).toEqual([]);
+      await form.getByLabel('Rotterdamse Integratie Overeenkomst (rio)').check();
+      await form.getByRole('button', { name: 'Contract opslaan' }).click();
+      await page.getByRole('article', { name: 'Jobcoach Noord' }).getByText('De klant kan deze aanbieder kiezen voor: rio.').waitFor();
+    });
   });
 
   it('the check itself is not blind: it reports a field without a label', async () => {

@@ -14,6 +14,8 @@ import {
   DataListItem,
   DataListKey,
   DataListValue,
+  Fieldset,
+  FieldsetLegend,
   FormLabel,
   Heading,
   Link,
@@ -45,6 +47,9 @@ export interface Aanbieder {
   contract: {
     status: ContractStatus;
     regelingen: string[];
+    sinds: string;
+    tot: string | null;
+    gemeenteklanten: boolean;
     inPool: boolean;
     reden: string | null;
     toelichting: string | null;
@@ -197,7 +202,15 @@ export default function AanbiedersPage({ session }: RouteProps) {
       {load.status === 'error' && <LoadError message={load.message} onRetry={load.reload} />}
       {!load.data && load.status === 'loading' && <Laden />}
       {load.data?.map((a) => (
-        <AanbiederKaart key={a.id} aanbieder={a} klant={klant} uwv={session.tenant?.soort === 'uwv'} kanBeoordelen={klantmanager} onChanged={load.reload} />
+        <AanbiederKaart
+          key={a.id}
+          aanbieder={a}
+          klant={klant}
+          uwv={session.tenant?.soort === 'uwv'}
+          kanBeoordelen={klantmanager}
+          beheerder={session.roles.includes('beheerder')}
+          onChanged={load.reload}
+        />
       ))}
 
       {magVoorstellen && <VoorstelForm klant={klant} onSent={load.reload} />}
@@ -210,6 +223,7 @@ function AanbiederKaart({
   klant,
   uwv,
   kanBeoordelen,
+  beheerder,
   onChanged,
 }: {
   aanbieder: Aanbieder;
@@ -217,6 +231,8 @@ function AanbiederKaart({
   /** The viewer is UWV itself: 'also contracted by UWV' says nothing new. */
   uwv: boolean;
   kanBeoordelen: boolean;
+  /** The tenant's beheerder sets the contract status here. */
+  beheerder: boolean;
   onChanged: () => void;
 }) {
   const kop = `a-${a.id}`;
@@ -263,6 +279,7 @@ function AanbiederKaart({
       </DataList>
       {!klant && a.contract?.toelichting && a.contract.status === 'in-beoordeling' && <Paragraph>Toelichting van de klant: {a.contract.toelichting}</Paragraph>}
       {kanBeoordelen && a.contract?.status === 'in-beoordeling' && <Beoordeling aanbieder={a} onDone={onChanged} />}
+      {beheerder && <ContractBeheer aanbieder={a} onDone={onChanged} />}
     </article>
   );
 }
@@ -315,6 +332,121 @@ function Beoordeling({ aanbieder, onDone }: { aanbieder: Aanbieder; onDone: () =
         </Button>
       </ButtonGroup>
     </div>
+  );
+}
+
+const STATUS_NAMEN: Record<ContractStatus, string> = {
+  gecontracteerd: 'Gecontracteerd',
+  'in-pool': 'In de pool (contract per zaak)',
+  'in-beoordeling': 'In beoordeling',
+  afgewezen: 'Afgewezen',
+  beeindigd: 'Beëindigd',
+};
+
+/** The beheerder sets this organisation's contract with the aanbieder (or takes one from another pool). */
+function ContractBeheer({ aanbieder, onDone }: { aanbieder: Aanbieder; onDone: () => void }) {
+  const id = useId();
+  const c = aanbieder.contract;
+  const [open, setOpen] = useState(false);
+  const [status, setStatus] = useState<ContractStatus>(c?.status ?? 'in-pool');
+  const [regelingen, setRegelingen] = useState<string[]>(c?.regelingen ?? []);
+  const [sinds, setSinds] = useState(c?.sinds ?? new Date().toISOString().slice(0, 10));
+  const [tot, setTot] = useState(c?.tot ?? '');
+  const [gemeenteklanten, setGemeenteklanten] = useState(c?.gemeenteklanten ?? false);
+  const [reden, setReden] = useState('');
+  const [fout, setFout] = useState<string | null>(null);
+  const [bezig, setBezig] = useState(false);
+  const foutRef = useRef<HTMLDivElement>(null);
+  const toon = (tekst: string) => {
+    setFout(tekst);
+    setTimeout(() => foutRef.current?.focus(), 0);
+  };
+
+  async function opslaan(e: FormEvent) {
+    e.preventDefault();
+    setFout(null);
+    if (regelingen.length === 0) return toon('Kies ten minste één regeling.');
+    if (status === 'afgewezen' && !reden.trim()) return toon('Geef de reden waarom u deze aanbieder afwijst.');
+    setBezig(true);
+    try {
+      await request('PUT', `/api/aanbieders/${encodeURIComponent(aanbieder.id)}/contract`, {
+        body: { status, regelingen, sinds, tot: tot || null, gemeenteklanten, ...(reden.trim() ? { reden: reden.trim() } : {}) },
+      });
+      setOpen(false);
+      onDone();
+    } catch (err) {
+      toon(err instanceof ApiError ? (err.problem.errors?.[0]?.message ?? err.problem.detail ?? foutTekst(err)) : foutTekst(err));
+    } finally {
+      setBezig(false);
+    }
+  }
+
+  if (!open) {
+    return (
+      <Button appearance="secondary-action-button" aria-expanded={false} onClick={() => setOpen(true)}>
+        {c ? `Contract met ${aanbieder.naam} wijzigen` : `${aanbieder.naam} opnemen bij uw organisatie`}
+      </Button>
+    );
+  }
+  return (
+    <form className="regie-form" noValidate onSubmit={(e) => void opslaan(e)} aria-label={`Contract met ${aanbieder.naam}`}>
+      {fout && (
+        <Alert type="error" ref={foutRef} tabIndex={-1}>
+          <Paragraph>{fout}</Paragraph>
+        </Alert>
+      )}
+      <div className="regie-field">
+        <FormLabel htmlFor={`${id}-status`}>Contractstatus</FormLabel>
+        <Select id={`${id}-status`} value={status} onChange={(e: ChangeEvent<HTMLSelectElement>) => setStatus(e.target.value as ContractStatus)}>
+          {(Object.keys(STATUS_NAMEN) as ContractStatus[]).map((st) => (
+            <SelectOption key={st} value={st}>
+              {STATUS_NAMEN[st]}
+            </SelectOption>
+          ))}
+        </Select>
+      </div>
+      <Fieldset className="regie-field">
+        <FieldsetLegend>Voor welke regelingen</FieldsetLegend>
+        {POOL_REGELINGEN.map((r) => (
+          <div className="regie-filters__check" key={r}>
+            <Checkbox
+              id={`${id}-r-${r}`}
+              checked={regelingen.includes(r)}
+              onChange={(e: ChangeEvent<HTMLInputElement>) => setRegelingen((rs) => (e.target.checked ? [...rs, r] : rs.filter((x) => x !== r)))}
+            />
+            <FormLabel htmlFor={`${id}-r-${r}`} type="checkbox">
+              {REGELINGEN[r]}
+            </FormLabel>
+          </div>
+        ))}
+      </Fieldset>
+      <div className="regie-field">
+        <FormLabel htmlFor={`${id}-sinds`}>Geldig vanaf</FormLabel>
+        <Textbox id={`${id}-sinds`} type="date" value={sinds} onChange={(e: ChangeEvent<HTMLInputElement>) => setSinds(e.target.value)} />
+      </div>
+      <div className="regie-field">
+        <FormLabel htmlFor={`${id}-tot`}>Geldig tot en met (niet verplicht)</FormLabel>
+        <Textbox id={`${id}-tot`} type="date" value={tot} onChange={(e: ChangeEvent<HTMLInputElement>) => setTot(e.target.value)} />
+      </div>
+      <div className="regie-filters__check">
+        <Checkbox id={`${id}-gk`} checked={gemeenteklanten} onChange={(e: ChangeEvent<HTMLInputElement>) => setGemeenteklanten(e.target.checked)} />
+        <FormLabel htmlFor={`${id}-gk`} type="checkbox">
+          Neemt ook klanten van gemeenten aan
+        </FormLabel>
+      </div>
+      <div className="regie-field">
+        <FormLabel htmlFor={`${id}-reden`}>Reden of toelichting (verplicht bij afwijzen)</FormLabel>
+        <Textarea id={`${id}-reden`} rows={2} value={reden} onChange={(e: ChangeEvent<HTMLTextAreaElement>) => setReden(e.target.value)} />
+      </div>
+      <ButtonGroup>
+        <Button type="submit" appearance="primary-action-button" busy={bezig} disabled={bezig}>
+          Contract opslaan
+        </Button>
+        <Button appearance="secondary-action-button" onClick={() => setOpen(false)}>
+          Annuleren
+        </Button>
+      </ButtonGroup>
+    </form>
   );
 }
 
