@@ -163,7 +163,8 @@ export function aanbiederRoutes(services: Services) {
         regeling: PoolRegeling,
         diensten: z.array(tekst(100, 'Een dienst mag niet leeg zijn.')).min(1, { error: 'Noem ten minste één dienst.' }).max(20),
         regio: tekst(100, 'Vul de regio in waar de aanbieder werkt.'),
-        website: z.url({ error: 'Vul een geldig webadres in, beginnend met https://.' }).max(300).nullable().optional(),
+        // Only http(s): the catalogue renders it as a link, and javascript: is a valid URL too.
+        website: z.url({ protocol: /^https?$/, error: 'Vul een geldig webadres in, beginnend met https://.' }).max(300).nullable().optional(),
         toelichting: tekst(2000, 'Vertel kort waarom u deze aanbieder wilt.'),
         zaakId: z.string().max(64).nullable().optional(),
       }),

@@ -197,6 +197,9 @@ describe(`aanbieders API (${onPg ? 'PostgreSQL' : 'SQLite'})`, () => {
     const leeg = await klant.post<Problem>('/api/aanbieders/voorstellen', { ...basis, diensten: [], toelichting: '' });
     expect(leeg.status).toBe(400);
     expect(leeg.body.errors?.map((e) => e.message)).toEqual(expect.arrayContaining(['Noem ten minste één dienst.', 'Vertel kort waarom u deze aanbieder wilt.']));
+    const script = await klant.post<Problem>('/api/aanbieders/voorstellen', { ...basis, website: 'javascript:alert(1)' });
+    expect(script.status).toBe(400);
+    expect(script.body.errors).toContainEqual({ field: 'website', message: 'Vul een geldig webadres in, beginnend met https://.' });
     const vreemdeZaak = await maakZaak(srv.database.db, 'breda', 'prb');
     const zaak = await klant.post<Problem>('/api/aanbieders/voorstellen', { ...basis, zaakId: vreemdeZaak });
     expect(zaak.status).toBe(400);
