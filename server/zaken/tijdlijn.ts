@@ -100,6 +100,9 @@ function wording(type: string, taak: string | null, data: Record<string, unknown
   }
 }
 
+/** The process starts because the zaak was created: nobody "started the behandeling". */
+const ALTIJD_PASSIEF = new Set(['zaak.proces-gestart']);
+
 /**
  * Timeline fields in words: `zin` is the whole sentence in the third person
  * ("Anna de Vries (klantmanager) heeft „Intake vastleggen” afgerond"); a screen that
@@ -114,10 +117,10 @@ export function inWoorden(
   const { handeling, passief } = wording(type, opts.taak ?? null, opts.data ?? {});
   const user = actor ? users.get(actor) : undefined;
   const rol = actingRole(user, opts.taskGroups);
-  // The engine itself (timers, jobs) has no actor: say what happened without a "who".
-  if (!actor) return { doorNaam: null, doorRol: null, handeling: null, zin: `${passief}.` };
+  // Regie itself (engine, jobs: no actor or a system name like "regie") and what follows by itself
+  // from someone's step: say what happened without a "who", never a username.
+  if (!user || ALTIJD_PASSIEF.has(type)) return { doorNaam: user?.naam ?? null, doorRol: user ? rol : null, handeling: null, zin: `${passief}.` };
   // "Anna de Vries (klantmanager)"; no "(klantmanager)" after a name that already says it (demo "Klantmanager Almere").
-  const rolErbij = rol && !user?.naam.toLowerCase().startsWith(ROL_ZIN[rol]) ? ` (${ROL_ZIN[rol]})` : '';
-  const wie = user ? `${user.naam}${rolErbij}` : actor;
-  return { doorNaam: user?.naam ?? null, doorRol: rol, handeling, zin: `${wie} ${handeling}.` };
+  const rolErbij = rol && !user.naam.toLowerCase().startsWith(ROL_ZIN[rol]) ? ` (${ROL_ZIN[rol]})` : '';
+  return { doorNaam: user.naam, doorRol: rol, handeling, zin: `${user.naam}${rolErbij} ${handeling}.` };
 }

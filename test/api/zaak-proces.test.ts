@@ -70,6 +70,8 @@ describe('timeline in words (GET /api/zaken/:id)', () => {
     const zinnen = tijdlijn.map((t) => t.zin);
     expect(zinnen).toContain('Fatima el Amrani (klant) heeft de zaak aangemaakt.');
     expect(zinnen).toContain('De taak „Intake vastleggen” staat klaar.');
+    // The process starts with the zaak: nobody "started" it.
+    expect(zinnen).toContain('De behandeling is gestart.');
     expect(zinnen).toContain('Klantmanager Almere heeft de taak „Intake vastleggen” opgepakt.');
     expect(zinnen).toContain('Klantmanager Almere heeft „Intake vastleggen” afgerond.');
     const afgerond = tijdlijn.find((t) => t.soort === 'user_task.completed')!;

@@ -15,6 +15,7 @@ import {
   seriousAxeViolations,
   submitLogin,
 } from '../support/browser.ts';
+import { shot } from './screens-support.ts';
 
 let server: TestServer;
 let browser: Browser;
@@ -106,6 +107,7 @@ describe('toegankelijkheid (axe, WCAG 2.1 AA)', () => {
       expect(await row.getByRole('rowheader').textContent()).toBe('Persoonlijk re-integratiebudget (prb)');
       expect(await row.getByRole('cell').first().textContent()).toBe('1');
       expect(await seriousAxeViolations(page)).toEqual([]);
+      await shot(page, 'doorlooptijden');
     });
   });
 
