@@ -1,5 +1,6 @@
 import type { Variables } from '../../engine/port.ts';
 import type { Regeling } from './tables.ts';
+import type { Uitleg } from './regeling-uitleg.ts';
 
 /** What the server needs to know to run one regeling for a tenant. */
 export interface ZaakParameters {
@@ -24,6 +25,8 @@ export interface RegelingEntry {
   parameters(tenantId: string, startdatum: string): ZaakParameters | undefined;
   /** formId of the start event's form (the aanmelding); its data is validated before the zaak starts. */
   startFormId?: string;
+  /** The regeling in plain Dutch for this tenant (GET /api/regelingen); prb builds it from its own policy. */
+  uitleg?(tenantId: string, datum: string): Uitleg | undefined;
   /** Start variables derived from the validated start form and the klant record. */
   startVariables?(input: { gegevens: Variables; klant: { id: string; naam: string }; startdatum: string }): Variables;
 }

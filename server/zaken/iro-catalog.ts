@@ -3,6 +3,7 @@ import { iroPolicies } from '../../workflows/iro/policy/schema.ts';
 import { procesbeleid } from '../../workflows/shared/sourced-policy.ts';
 import { ROOT } from '../ui-build.ts';
 import type { RegelingEntry } from './catalog.ts';
+import { iroUitleg } from './iro-pib-uitleg.ts';
 
 const prb = (f: string) => path.join(ROOT, 'workflows', 'prb', f);
 const iro = (f: string) => path.join(ROOT, 'workflows', 'iro', 'forms', f);
@@ -32,6 +33,10 @@ function entry(r: 'iro' | 'rio', naam: string, sharedForms: string[]): RegelingE
         servicenorm: termijn.servicenorm,
         variables: { policy: procesbeleid(policy), plaatsingsduur: policy.waarden.plaatsingsduur },
       };
+    },
+    uitleg(tenantId, datum) {
+      const policy = policies().policyFor(tenantId, datum);
+      return policy && iroUitleg(r, policy.waarden);
     },
     startFormId: `${r}-aanmelding`,
     startVariables: ({ gegevens }) => {

@@ -3,6 +3,7 @@ import { pibPolicies } from '../../workflows/pib/policy/schema.ts';
 import { procesbeleid } from '../../workflows/shared/sourced-policy.ts';
 import { ROOT } from '../ui-build.ts';
 import type { RegelingEntry } from './catalog.ts';
+import { pibUitleg } from './iro-pib-uitleg.ts';
 import { GEDEELDE_BEZWAAR_RESOURCES } from './iro-catalog.ts';
 
 /** pib: persoonlijk inburgeringsbudget (workflows/pib). */
@@ -19,6 +20,10 @@ export function pibEntry(): RegelingEntry {
       if (!policy) return undefined;
       const termijn = policy.waarden.besluittermijn;
       return { policyId: policy.id, doorlooptijd: termijn.doorlooptijd, servicenorm: termijn.servicenorm, variables: { policy: procesbeleid(policy) } };
+    },
+    uitleg(tenantId, datum) {
+      const policy = pibPolicies().policyFor(tenantId, datum);
+      return policy && pibUitleg(policy.organisatie, policy.waarden);
     },
     startFormId: 'pib-verzoek',
     startVariables: ({ gegevens }) => {

@@ -42,7 +42,7 @@ export function regelingenRoutes(services: Services) {
         return services.catalog.all().map((e) => {
           const beschikbaar = e.parameters(tenantId, today) !== undefined;
           const policy = beschikbaar && e.regeling === 'prb' ? defaultPolicies().policyFor(tenantId, 'prb', today) : undefined;
-          return { regeling: e.regeling, naam: e.naam, beschikbaar, startFormId: e.startFormId ?? null, uitleg: policy ? prbUitleg(policy) : null };
+          return { regeling: e.regeling, naam: e.naam, beschikbaar, startFormId: e.startFormId ?? null, uitleg: policy ? prbUitleg(policy) : beschikbaar ? (e.uitleg?.(tenantId, today) ?? null) : null };
         });
       },
     }),

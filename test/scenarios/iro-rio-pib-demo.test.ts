@@ -25,3 +25,21 @@ describe('demo zaken for iro, rio and pib', () => {
     });
   }
 });
+
+describe('GET /api/regelingen explains iro, rio and pib from the organisation’s own policy', () => {
+  it('UWV offers the iro only with a full traject; Rotterdam the rio; Almere prb and pib', async () => {
+    const lijst = async (user: string) =>
+      (await (await ApiClient.as(srv.url, user)).get<{ regeling: string; beschikbaar: boolean; startFormId: string | null; uitleg: { voorWie: string[]; watIsHet: string; watMag: string } | null }[]>('/api/regelingen')).body;
+    const uwv = await lijst('klant1.uwv');
+    expect(uwv.filter((r) => r.beschikbaar).map((r) => r.regeling)).toEqual(['iro']);
+    expect(uwv.find((r) => r.regeling === 'iro')).toMatchObject({ startFormId: 'iro-aanmelding' });
+    expect(uwv.find((r) => r.regeling === 'iro')!.uitleg!.voorWie).toContain('UWV heeft vastgesteld dat u een volledig re-integratietraject nodig heeft.');
+    expect(uwv.find((r) => r.regeling === 'iro')!.uitleg!.watIsHet).toContain('50% bij de start');
+    const rotterdam = await lijst('klant1.rotterdam');
+    expect(rotterdam.find((r) => r.regeling === 'rio')!.uitleg!.voorWie).toContain('U bent minstens 6 maanden zonder werk.');
+    const almere = await lijst('klant1.almere');
+    expect(almere.filter((r) => r.beschikbaar).map((r) => r.regeling)).toEqual(expect.arrayContaining(['prb', 'pib']));
+    expect(almere.find((r) => r.regeling === 'pib')!.uitleg!.watIsHet).toContain('De gemeente Almere sluit de contracten');
+    expect(almere.find((r) => r.regeling === 'iro')).toMatchObject({ beschikbaar: false, uitleg: null });
+  });
+});
