@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../support/server.ts';
 import { accounts, doTask, procesVariabelen, TODAY, until, zaak, type Accounts } from './prb-support.ts';
-import { afgesloten, catalogMetKortePlaatsingsduur, geplaatst, goedkeuren, iroAanmelding, start, totUitvoering, zaakAanbieders } from './iro-support.ts';
+import { afgesloten, catalogMetKortePlaatsingsduur, geplaatst, goedkeuren, iroAanmelding, plan, start, totUitvoering, zaakAanbieders } from './iro-support.ts';
 
 let srv: TestServer;
 let a: Accounts;
@@ -71,6 +71,30 @@ describe('iro (UWV): the klant chooses the rib, UWV contracts it, no cure less p
     // No finance task is left waiting for a result part.
     const open = await until(async () => (await a.fin.get<{ items: { elementId: string }[] }>(`/api/tasks?zaakId=${id}&pageSize=100`)).body.items, 'takenlijst');
     expect(open.map((t) => t.elementId)).not.toContain('ResultaatGoedkeuren');
+  });
+});
+
+describe('iro (UWV): the other endings', () => {
+  it('UWV refuses the plan: no contract, nothing booked, zaak afgewezen', async () => {
+    const id = await start(a.klant, 'iro', iroAanmelding({ naam: 'Sanne Visser' }));
+    await ribGekozen(id);
+    await doTask(a.klant, id, 'Trajectplan', plan('7.500,00'));
+    expect((await procesVariabelen(srv, id)).planToets).toMatchObject({ bevindingen: [expect.objectContaining({ code: 'BOVEN_PLAFOND_ZONDER_TOELICHTING' })] });
+    await doTask(a.km, id, 'Beoordeling', { beoordeling: { advies: 'afwijzen', afwijzingsgronden: ['boven-plafond'], motivering: 'De prijs ligt ruim boven het maximum zonder reden.' } });
+    const z = await afgesloten(a.klant, id);
+    expect(z.resultaat).toBe('afgewezen');
+    expect(z.budget).toBeNull();
+    expect(await zaakAanbieders(srv, id)).toEqual([expect.objectContaining({ aanbieder_id: 'demo-werkroute', status: 'gekozen', bedrag_cents: null })]);
+  });
+
+  it('a traject that stops early: only the start part was paid, the catalogue records voortijdig-gestopt', async () => {
+    const id = await start(a.klant, 'iro', iroAanmelding({ naam: 'Ruud Smit' }));
+    await totUitvoering(a, id, () => ribGekozen(id));
+    await doTask(a.km, id, 'TrajectVolgen', { uitvoering: { rapportages: [], uitkomst: 'voortijdig-gestopt', toelichting: 'Klant is verhuisd.' } });
+    const z = await afgesloten(a.km, id);
+    expect(z.resultaat).toBe('niet-geplaatst');
+    expect(z.budget!.betalingen.map((b) => b.bedragCents)).toEqual([250_000]);
+    expect((await zaakAanbieders(srv, id))[0]).toMatchObject({ resultaat: 'voortijdig-gestopt' });
   });
 });
 
