@@ -26,6 +26,8 @@ export interface Cijfers {
   percentageGeplaatst: number | null;
   /** Paid betalingen to this aanbieder in those zaken, divided by trajecten; null without trajecten. */
   gemiddeldeKostenCents: number | null;
+  /** The same counts per regeling: the client group (iro: WW/WIA, rio: bijstand/nug, pib: inburgeraars). */
+  perRegeling: { regeling: string; trajecten: number; geplaatst: number }[];
 }
 
 export interface ContractView {
@@ -83,6 +85,7 @@ const LEGE_CIJFERS: Cijfers = {
   voortijdigGestopt: 0,
   percentageGeplaatst: null,
   gemiddeldeKostenCents: null,
+  perRegeling: [],
 };
 
 /** Figures per aanbieder from the tenant's afgesloten zaken and the ledger's paid betalingen. */
@@ -93,7 +96,7 @@ export async function berekenCijfers(db: DbOrTx, tenantId: string, aanbieders: r
   const trajecten = await db
     .selectFrom('zaak_aanbieders as za')
     .innerJoin('zaken as z', 'z.id', 'za.zaak_id')
-    .select(['za.aanbieder_id', 'za.zaak_id', 'za.resultaat'])
+    .select(['za.aanbieder_id', 'za.zaak_id', 'za.resultaat', 'z.regeling'])
     .where('za.tenant_id', '=', tenantId)
     .where('z.tenant_id', '=', tenantId)
     .where('z.status', '=', 'afgesloten')
@@ -116,7 +119,7 @@ export async function berekenCijfers(db: DbOrTx, tenantId: string, aanbieders: r
     const a = byId.get(id)!;
     const eigen = trajecten.filter((t) => t.aanbieder_id === id);
     if (eigen.length === 0) {
-      result.set(id, { ...LEGE_CIJFERS });
+      result.set(id, { ...LEGE_CIJFERS, perRegeling: [] });
       continue;
     }
     const zaken = new Set(eigen.map((t) => t.zaak_id));
@@ -125,6 +128,7 @@ export async function berekenCijfers(db: DbOrTx, tenantId: string, aanbieders: r
       .filter((b) => zaken.has(b.zaak_id) && ((b.kvk !== null && normalizeKvk(b.kvk) === a.kvk) || normalizeIban(b.iban) === a.iban))
       .reduce((sum, b) => sum + Number(b.bedrag_cents), 0);
     const tel = (r: string) => eigen.filter((t) => t.resultaat === r).length;
+    const regelingen = [...new Set(eigen.map((t) => t.regeling as string))].sort();
     result.set(id, {
       trajecten: eigen.length,
       geplaatst: tel('geplaatst'),
@@ -133,6 +137,10 @@ export async function berekenCijfers(db: DbOrTx, tenantId: string, aanbieders: r
       voortijdigGestopt: tel('voortijdig-gestopt'),
       percentageGeplaatst: Math.round((tel('geplaatst') * 100) / eigen.length),
       gemiddeldeKostenCents: Math.round(betaald / eigen.length),
+      perRegeling: regelingen.map((regeling) => {
+        const van = eigen.filter((t) => t.regeling === regeling);
+        return { regeling, trajecten: van.length, geplaatst: van.filter((t) => t.resultaat === 'geplaatst').length };
+      }),
     });
   }
   return result;
@@ -210,7 +218,7 @@ async function views(db: DbOrTx, viewer: Viewer, rows: AanbiederRow[], contracts
       omschrijving: a.omschrijving,
       contract: c ? contractView(c, viewer, today) : null,
       uwvIroPool: uwv.has(a.id),
-      cijfers: cijfers.get(a.id) ?? { ...LEGE_CIJFERS },
+      cijfers: cijfers.get(a.id) ?? { ...LEGE_CIJFERS, perRegeling: [] },
     };
   });
 }

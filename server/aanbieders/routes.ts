@@ -23,6 +23,7 @@ const CijfersSchema = z
     voortijdigGestopt: z.number().int(),
     percentageGeplaatst: z.number().int().nullable(),
     gemiddeldeKostenCents: z.number().int().nullable(),
+    perRegeling: z.array(z.object({ regeling: z.string(), trajecten: z.number().int(), geplaatst: z.number().int() })),
   })
   .meta({ id: 'AanbiederCijfers', description: 'Uitkomsten uit de afgesloten zaken van uw eigen organisatie' });
 

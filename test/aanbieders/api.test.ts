@@ -12,7 +12,7 @@ interface Aanbieder {
   diensten: string[];
   uwvIroPool: boolean;
   contract: { status: string; regelingen: string[]; inPool: boolean; reden: string | null; voorgesteldDoorU: boolean } | null;
-  cijfers: { trajecten: number; geplaatst: number; percentageGeplaatst: number | null; gemiddeldeKostenCents: number | null };
+  cijfers: { trajecten: number; geplaatst: number; percentageGeplaatst: number | null; gemiddeldeKostenCents: number | null; perRegeling: unknown[] };
 }
 interface Problem {
   title: string;
@@ -70,12 +70,13 @@ describe(`aanbieders API (${onPg ? 'PostgreSQL' : 'SQLite'})`, () => {
     const db = srv.database.db;
     const ledger = srv.services.ledger;
     const a = await db.selectFrom('aanbieders').selectAll().where('id', '=', 'demo-havenwerk').executeTakeFirstOrThrow();
-    for (const [resultaat, betaald] of [
-      ['geplaatst', 300_000],
-      ['niet-geplaatst', 120_000],
-      ['geplaatst', 180_000],
+    for (const [regeling, resultaat, betaald] of [
+      ['rio', 'geplaatst', 300_000],
+      ['rio', 'niet-geplaatst', 120_000],
+      ['rio', 'geplaatst', 180_000],
+      ['pib', 'afgerond', 200_000],
     ] as const) {
-      const zaakId = await maakZaak(db, 'rotterdam', 'rio');
+      const zaakId = await maakZaak(db, 'rotterdam', regeling);
       await kiesAanbieder(db, { tenantId: 'rotterdam', zaakId, aanbiederId: a.id, gekozenDoor: 'rib-samen', actor: 'klantmanager.rotterdam' });
       await contracteerAanbieder(db, { tenantId: 'rotterdam', zaakId, aanbiederId: a.id, bedragCent: 400_000, actor: 'klantmanager.rotterdam' });
       await betaalAanbieder(ledger, 'rotterdam', zaakId, { naam: a.naam, iban: a.iban, kvk: a.kvk }, [betaald]);
@@ -83,7 +84,16 @@ describe(`aanbieders API (${onPg ? 'PostgreSQL' : 'SQLite'})`, () => {
       await sluitZaak(db, zaakId);
     }
     const rdam = (await (await as('klant1.rotterdam')).get<Aanbieder>('/api/aanbieders/demo-havenwerk')).body;
-    expect(rdam.cijfers).toMatchObject({ trajecten: 3, geplaatst: 2, percentageGeplaatst: 67, gemiddeldeKostenCents: 200_000 });
+    expect(rdam.cijfers).toMatchObject({
+      trajecten: 4,
+      geplaatst: 2,
+      percentageGeplaatst: 50,
+      gemiddeldeKostenCents: 200_000,
+      perRegeling: [
+        { regeling: 'pib', trajecten: 1, geplaatst: 0 },
+        { regeling: 'rio', trajecten: 3, geplaatst: 2 },
+      ],
+    });
     const uwv = (await (await as('klantmanager.uwv')).get<Aanbieder>('/api/aanbieders/demo-havenwerk')).body;
     expect(uwv.cijfers).toMatchObject({ trajecten: 0, percentageGeplaatst: null, gemiddeldeKostenCents: null });
   });

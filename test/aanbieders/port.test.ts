@@ -182,6 +182,7 @@ describe(`aanbieders port (${onPg ? 'PostgreSQL' : 'SQLite'})`, () => {
       voortijdigGestopt: 1,
       percentageGeplaatst: 40,
       gemiddeldeKostenCents: 160_000,
+      perRegeling: [{ regeling: 'prb', trajecten: 5, geplaatst: 2 }],
     });
     // UWV's own figures for the same rib know nothing of Breda's zaken (and UWV has none closed)
     expect((await berekenCijfers(t.db, 'uwv', [a])).get('demo-werkroute')).toMatchObject({ trajecten: 0, percentageGeplaatst: null, gemiddeldeKostenCents: null });

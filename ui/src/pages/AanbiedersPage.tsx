@@ -56,7 +56,13 @@ export interface Aanbieder {
     voorgesteldDoorU: boolean;
   } | null;
   uwvIroPool: boolean;
-  cijfers: { trajecten: number; geplaatst: number; percentageGeplaatst: number | null; gemiddeldeKostenCents: number | null };
+  cijfers: {
+    trajecten: number;
+    geplaatst: number;
+    percentageGeplaatst: number | null;
+    gemiddeldeKostenCents: number | null;
+    perRegeling: { regeling: string; trajecten: number; geplaatst: number }[];
+  };
 }
 
 const POOL_REGELINGEN = Object.keys(REGELINGEN).filter((r) => r !== 'bezwaar');
@@ -100,7 +106,12 @@ export function cijfersTekst(c: Aanbieder['cijfers']): string {
   const kosten = c.gemiddeldeKostenCents !== null ? ` Gemiddeld kostte een traject ${euro(c.gemiddeldeKostenCents)}.` : '';
   if (c.trajecten === 1) return `1 traject afgerond; dat leidde ${c.geplaatst === 1 ? '' : 'niet '}tot werk.${kosten}`;
   const werk = c.geplaatst === 1 ? '1 daarvan leidde tot werk' : `${c.geplaatst} daarvan leidden tot werk`;
-  return `${c.trajecten} trajecten afgerond, ${werk} (${c.percentageGeplaatst ?? 0}%).${kosten}`;
+  // Per regeling only when there is more than one: the client groups differ (iro, rio, pib).
+  const per =
+    c.perRegeling.length > 1
+      ? ` Per regeling: ${c.perRegeling.map((r) => `${REGELING_KORT[r.regeling] ?? r.regeling} ${r.trajecten} (${r.geplaatst} tot werk)`).join(', ')}.`
+      : '';
+  return `${c.trajecten} trajecten afgerond, ${werk} (${c.percentageGeplaatst ?? 0}%).${kosten}${per}`;
 }
 
 /** Can the viewer choose it, and for what — or why not. */
