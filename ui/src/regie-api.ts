@@ -204,9 +204,10 @@ export interface Bericht {
 
 export interface RegelingUitleg {
   watIsHet: string;
-  voorWie: string;
+  /** The server sends the conditions and exclusions as lists; the built-in fallback as one text. */
+  voorWie: string | string[];
   watMag: string;
-  watNiet: string;
+  watNiet: string | string[];
   besluitTermijn: string;
   bezwaar: string;
   onafhankelijkAdvies: string;
@@ -218,7 +219,8 @@ export interface Regeling {
   beschikbaar: boolean;
   /** The aanmelding form the klant fills in when applying (POST /api/zaken `gegevens`). */
   startFormId?: string | null;
-  uitleg: RegelingUitleg;
+  /** null: the gemeente has no plain-language text for it (yet), e.g. a regeling it does not offer. */
+  uitleg: RegelingUitleg | null;
 }
 
 export interface Caseload {

@@ -6,13 +6,13 @@
 import { useMemo, useState } from 'react';
 import { loadFormSchema, type FieldError, type FormSchema } from '../../../forms/index.ts';
 import { RegieForm } from '../../../forms/react/index.ts';
-import { Alert, Button, ButtonGroup, Heading, Link, Paragraph } from '@utrecht/component-library-react';
+import { Alert, Button, ButtonGroup, Heading, Link, Paragraph, UnorderedList, UnorderedListItem } from '@utrecht/component-library-react';
 import { ApiError } from '../api.ts';
 import { Laden, LoadError } from '../components/LoadError.tsx';
 import { setFlash } from '../lib/flash.ts';
 import { regelingNaam } from '../lib/format.ts';
 import { foutTekst, useLoad } from '../lib/use-load.ts';
-import { NOT_AVAILABLE, optional, regie, type Regeling } from '../regie-api.ts';
+import { NOT_AVAILABLE, optional, regie, type Regeling, type RegelingUitleg } from '../regie-api.ts';
 import { linkProps, navigate } from '../router.tsx';
 import type { RouteProps } from '../routes.tsx';
 
@@ -60,7 +60,7 @@ export default function RegelingenPage(_props: RouteProps) {
           <Heading level={2} id={`r-${r.regeling}`}>
             {r.naam}
           </Heading>
-          <Paragraph>{r.uitleg.watIsHet}</Paragraph>
+          <Paragraph>{r.uitleg?.watIsHet ?? GEEN_UITLEG}</Paragraph>
           {!r.beschikbaar && <Paragraph>Deze regeling kunt u op dit moment niet aanvragen.</Paragraph>}
           <Paragraph>
             <Link {...linkProps(`/regelingen/${encodeURIComponent(r.regeling)}`)}>Alles over {r.naam.toLowerCase()}</Link>
@@ -71,7 +71,21 @@ export default function RegelingenPage(_props: RouteProps) {
   );
 }
 
-const UITLEG: { key: keyof Regeling['uitleg']; kop: string }[] = [
+const GEEN_UITLEG = 'De gemeente heeft over deze regeling nog geen uitleg geplaatst. Uw klantmanager vertelt u er graag meer over.';
+
+/** One text, or a list of conditions as a bulleted list. */
+function UitlegTekst({ tekst }: { tekst: string | string[] }) {
+  if (typeof tekst === 'string') return <Paragraph>{tekst}</Paragraph>;
+  return (
+    <UnorderedList>
+      {tekst.map((t) => (
+        <UnorderedListItem key={t}>{t}</UnorderedListItem>
+      ))}
+    </UnorderedList>
+  );
+}
+
+const UITLEG: { key: keyof RegelingUitleg; kop: string }[] = [
   { key: 'watIsHet', kop: 'Wat is het?' },
   { key: 'voorWie', kop: 'Voor wie is het?' },
   { key: 'watMag', kop: 'Waar mag u het budget voor gebruiken?' },
@@ -158,14 +172,18 @@ export function RegelingPage({ params, session }: RouteProps) {
         {r.naam}
       </Heading>
       <Paragraph className="regie-muted">{regelingNaam(r.regeling)}</Paragraph>
-      {UITLEG.map(({ key, kop }) => (
-        <section key={key} aria-labelledby={`u-${key}`}>
-          <Heading level={2} id={`u-${key}`}>
-            {kop}
-          </Heading>
-          <Paragraph>{r.uitleg[key]}</Paragraph>
-        </section>
-      ))}
+      {r.uitleg ? (
+        UITLEG.map(({ key, kop }) => (
+          <section key={key} aria-labelledby={`u-${key}`}>
+            <Heading level={2} id={`u-${key}`}>
+              {kop}
+            </Heading>
+            <UitlegTekst tekst={r.uitleg![key]} />
+          </section>
+        ))
+      ) : (
+        <Paragraph>{GEEN_UITLEG}</Paragraph>
+      )}
       <section aria-labelledby="u-aanvragen" className="regie-card regie-card--highlight">
         <Heading level={2} id="u-aanvragen">
           Aanvragen
