@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../support/server.ts';
-import { accounts, doTask, procesVariabelen, TODAY, until, zaak, type Accounts } from './prb-support.ts';
+import { accounts, doTask, openTask, procesVariabelen, TODAY, until, zaak, type Accounts } from './prb-support.ts';
 import { afgesloten, catalogMetKortePlaatsingsduur, geplaatst, goedkeuren, iroAanmelding, plan, start, totUitvoering, zaakAanbieders } from './iro-support.ts';
 
 let srv: TestServer;
@@ -79,6 +79,7 @@ describe('iro (UWV): the other endings', () => {
     const id = await start(a.klant, 'iro', iroAanmelding({ naam: 'Sanne Visser' }));
     await ribGekozen(id);
     await doTask(a.klant, id, 'Trajectplan', plan('7.500,00'));
+    await openTask(a.km, id, 'Beoordeling');
     expect((await procesVariabelen(srv, id)).planToets).toMatchObject({ bevindingen: [expect.objectContaining({ code: 'BOVEN_PLAFOND_ZONDER_TOELICHTING' })] });
     await doTask(a.km, id, 'Beoordeling', { beoordeling: { advies: 'afwijzen', afwijzingsgronden: ['boven-plafond'], motivering: 'De prijs ligt ruim boven het maximum zonder reden.' } });
     const z = await afgesloten(a.klant, id);
