@@ -114,6 +114,15 @@ export const PIB_JOBS: JobHandler[] = [
   },
   { type: 'pib-beschikking', handle: prbBeschikking.handle },
   {
+    // The terminate end would cancel an approval task still open in the factuur loop and leave its
+    // payment reserved for ever: the zaak closes only when finance has decided on every proposal.
+    type: 'pib-open-betalingen',
+    async handle(job, { ledger }) {
+      const { betalingen } = await ledger.readZaak(job.tenantId, variable<string>(job, 'zaakId'));
+      return { openBetalingen: betalingen.filter((b) => b.status === 'voorgesteld').length };
+    },
+  },
+  {
     type: 'pib-resultaat',
     async handle(job, services) {
       const zaakId = variable<string>(job, 'zaakId');

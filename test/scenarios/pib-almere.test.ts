@@ -90,10 +90,21 @@ describe('pib in Almere: the inburgeraar chooses, the gemeente contracts', () =>
     expect(weigering.tekst).toContain('hoger dan wat er op "re-integratie bij Vakschool Flevoland" nog openstaat');
     expect((await zaak(a.km, id)).budget!.betalingen).toHaveLength(2);
 
-    await openTask(a.km, id, 'TrajectVolgen');
+    // A last invoice still waits for finance when the klantmanager closes the programme: the zaak waits too.
+    expect((await factuur(id, 1, 120_000, 'TH-2026-2')).status).toBe(202);
+    await openTask(a.fin, id, 'BetalingGoedkeuren');
     await doTask(a.km, id, 'TrajectVolgen', { voortgang: { rapportages: [{ datum: TODAY, verslag: 'Taalniveau A2 gehaald, stage gestart.' }], afgerond: true } });
     await doTask(a.km, id, 'Verantwoording', { verantwoording: { programma: 'afgerond', examen: 'behaald', reintegratie: 'betaald-werk', uitgaven: 'volledig', toelichting: '' } });
+    await openTask(a.fin, id, 'BetalingenAfronden');
+    expect((await zaak(a.km, id)).status).not.toBe('afgesloten');
+    await doTask(a.fin, id, 'BetalingGoedkeuren', { goedkeuring: { besluit: 'goedgekeurd', toelichting: '' } });
+    await doTask(a.fin, id, 'BetalingenAfronden', { afronding: { afgehandeld: true } });
     const klaar = await afgesloten(a.km, id);
+    expect(klaar.budget!.betalingen.map((b) => [b.bedragCents, b.status]).sort()).toEqual([
+      [120_000, 'goedgekeurd'],
+      [150_000, 'goedgekeurd'],
+      [80_000, 'goedgekeurd'],
+    ]);
     expect(klaar.resultaat).toBe('programma-afgerond');
     expect((await zaakAanbieders(srv, id)).map((x) => x.resultaat)).toEqual(['afgerond', 'afgerond']);
   });
