@@ -21,7 +21,7 @@ const ProcesSchema = z
     status: z.enum(['niet-gestart', 'actief', 'afgerond', 'afgebroken']),
     /** The deployed BPMN of the version this zaak runs (null before its process started). */
     xml: z.string().nullable(),
-    /** Elements the process is waiting in now (open tasks, timers, call activities, …), with their names. */
+    /** Elements the process is waiting in now (open tasks, timers, call activities, …), with their names; innermost only. */
     actief: z.array(z.object({ elementId: z.string(), naam: z.string().nullable() })),
     /** Elements the process has passed through (completed at least once). */
     afgerond: z.array(z.string()),
@@ -29,30 +29,51 @@ const ProcesSchema = z
   .meta({ id: 'ZaakProces' });
 
 interface ModdleElement {
+  $type?: string;
   id?: string;
   name?: string;
   flowElements?: ModdleElement[];
   rootElements?: ModdleElement[];
 }
 
-const names = new Map<string, Promise<ReadonlyMap<string, string>>>();
-/** Element names of a deployed version; a version never changes, so each is parsed once. */
-function elementNames(processDefinitionKey: string, xml: string): Promise<ReadonlyMap<string, string>> {
-  let p = names.get(processDefinitionKey);
+interface Elements {
+  names: ReadonlyMap<string, string>;
+  /** Element → the sub-process it sits in. */
+  parent: ReadonlyMap<string, string>;
+}
+
+const parsed = new Map<string, Promise<Elements>>();
+/** Element names and nesting of a deployed version; a version never changes, so each is parsed once. */
+function elementsOf(processDefinitionKey: string, xml: string): Promise<Elements> {
+  let p = parsed.get(processDefinitionKey);
   if (!p) {
     p = new BpmnModdle().fromXML(xml).then((res) => {
-      const out = new Map<string, string>();
+      const names = new Map<string, string>();
+      const parent = new Map<string, string>();
       const visit = (el: ModdleElement) => {
-        if (el.id && el.name) out.set(el.id, el.name.trim());
-        for (const child of [...(el.rootElements ?? []), ...(el.flowElements ?? [])]) visit(child);
+        if (el.id && el.name) names.set(el.id, el.name.trim());
+        for (const child of el.rootElements ?? []) visit(child);
+        // A process is the top; a sub-process contains the elements inside it.
+        const container = el.$type === 'bpmn:Process' ? null : (el.id ?? null);
+        for (const child of el.flowElements ?? []) {
+          if (child.id && container) parent.set(child.id, container);
+          visit(child);
+        }
       };
       visit((res as { rootElement: ModdleElement }).rootElement);
-      return out;
+      return { names, parent };
     });
-    names.set(processDefinitionKey, p);
-    p.catch(() => names.delete(processDefinitionKey));
+    parsed.set(processDefinitionKey, p);
+    p.catch(() => parsed.delete(processDefinitionKey));
   }
   return p;
+}
+
+/** The innermost active elements: a sub-process is left out while a step inside it is active. */
+export function innermost(active: readonly string[], parent: ReadonlyMap<string, string>): string[] {
+  const containers = new Set<string>();
+  for (const id of active) for (let p = parent.get(id); p; p = parent.get(p)) containers.add(p);
+  return active.filter((id) => !containers.has(id));
 }
 
 /** Entered more often than left = active now; completed at least once = passed. From the engine's event log. */
@@ -102,15 +123,17 @@ export function zaakProcesRoutes(services: Services) {
             limit: 100_000,
           }),
         ]);
-        const naam = await elementNames(instance.processDefinitionKey, xml);
-        const { active, completed } = positionFromEvents(events);
+        const { names, parent } = await elementsOf(instance.processDefinitionKey, xml);
+        const position = positionFromEvents(events);
+        const active = innermost(position.active, parent);
+        const completed = position.completed;
         const status = instance.state === 'active' ? 'actief' : instance.state === 'completed' ? 'afgerond' : 'afgebroken';
         return {
           ...base,
           version: instance.version,
           status: status as 'actief' | 'afgerond' | 'afgebroken',
           xml,
-          actief: active.map((elementId) => ({ elementId, naam: naam.get(elementId) ?? null })),
+          actief: active.map((elementId) => ({ elementId, naam: names.get(elementId) ?? null })),
           afgerond: completed,
         };
       },

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApiClient } from '../support/http.ts';
 import { intakeCatalog, waitForTask } from '../support/fixtures.ts';
 import { startTestServer, type TestServer } from '../support/server.ts';
+import { innermost } from '../../server/zaken/proces-route.ts';
 
 interface Proces {
   bpmnProcessId: string;
@@ -77,5 +78,13 @@ describe('timeline in words (GET /api/zaken/:id)', () => {
     const afgerond = tijdlijn.find((t) => t.soort === 'user_task.completed')!;
     expect(afgerond).toMatchObject({ door: 'klantmanager.almere', doorNaam: 'Klantmanager Almere', doorRol: 'klantmanager', handeling: 'heeft „Intake vastleggen” afgerond' });
     expect(zinnen.join(' ')).not.toMatch(/\w+\.almere/);
+  });
+});
+
+describe('the current step inside a sub-process', () => {
+  it('names the step, not the sub-process around it (nor the one around that)', () => {
+    const parent = new Map([['Intake', 'Aanvraag'], ['Aanvraag', 'Traject']]);
+    expect(innermost(['Traject', 'Aanvraag', 'Intake'], parent)).toEqual(['Intake']);
+    expect(innermost(['Aanvraag', 'Wacht'], parent)).toEqual(['Aanvraag', 'Wacht']);
   });
 });
