@@ -80,7 +80,7 @@ export function kiesAanbieder(
     if (bestaand) return; // chosen before (a retried job or a double click): nothing changes
     await eisInPool(tx, zaak.tenant_id, aanbieder.id, zaak.regeling, aanbieder.naam);
     const now = new Date().toISOString();
-    await tx
+    const ingevoegd = await tx
       .insertInto('zaak_aanbieders')
       .values({
         zaak_id: zaak.id,
@@ -95,7 +95,10 @@ export function kiesAanbieder(
         resultaat_at: null,
         updated_at: now,
       })
-      .execute();
+      // The same choice arriving twice at once (double click, retried job): one row, one event.
+      .onConflict((oc) => oc.columns(['zaak_id', 'aanbieder_id']).doNothing())
+      .executeTakeFirst();
+    if (Number(ingevoegd.numInsertedOrUpdatedRows ?? 0) === 0) return;
     await appendZaakEvent(tx, {
       zaakId: zaak.id,
       tenantId: zaak.tenant_id,
@@ -128,11 +131,18 @@ export function contracteerAanbieder(
     // The pool may have changed since the choice (contract ended): the contract needs it today.
     await eisInPool(tx, zaak.tenant_id, aanbieder.id, zaak.regeling, aanbieder.naam);
     const now = new Date().toISOString();
-    await tx
+    const bijgewerkt = await tx
       .updateTable('zaak_aanbieders')
       .set({ status: 'gecontracteerd', bedrag_cents: input.bedragCent, gecontracteerd_at: now, updated_at: now })
       .where('id', '=', keuze.id)
-      .execute();
+      .where('status', '=', 'gekozen')
+      .executeTakeFirst();
+    // A concurrent call contracted it first (PostgreSQL re-checks the row after the lock): judge against that one.
+    if (Number(bijgewerkt.numUpdatedRows) === 0) {
+      const nu = await loadKeuze(tx, zaak.id, aanbieder.id);
+      if (Number(nu?.bedrag_cents) === input.bedragCent) return gegevens;
+      throw new AanbiederFout('al-gecontracteerd', `${aanbieder.naam} is voor deze zaak al gecontracteerd voor een ander bedrag.`);
+    }
     await appendZaakEvent(tx, {
       zaakId: zaak.id,
       tenantId: zaak.tenant_id,
@@ -161,11 +171,17 @@ export function registreerResultaat(
       throw new AanbiederFout('resultaat-al-vastgelegd', `Voor ${aanbieder.naam} is in deze zaak al een ander resultaat vastgelegd.`);
     }
     const now = new Date().toISOString();
-    await tx
+    const bijgewerkt = await tx
       .updateTable('zaak_aanbieders')
       .set({ status: 'beeindigd', resultaat: input.resultaat, resultaat_at: now, updated_at: now })
       .where('id', '=', keuze.id)
-      .execute();
+      .where('resultaat', 'is', null)
+      .executeTakeFirst();
+    if (Number(bijgewerkt.numUpdatedRows) === 0) {
+      const nu = await loadKeuze(tx, zaak.id, aanbieder.id);
+      if (nu?.resultaat === input.resultaat) return;
+      throw new AanbiederFout('resultaat-al-vastgelegd', `Voor ${aanbieder.naam} is in deze zaak al een ander resultaat vastgelegd.`);
+    }
     await appendZaakEvent(tx, {
       zaakId: zaak.id,
       tenantId: zaak.tenant_id,

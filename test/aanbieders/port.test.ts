@@ -53,16 +53,17 @@ describe(`aanbieders port (${onPg ? 'PostgreSQL' : 'SQLite'})`, () => {
   it('choose, contract, result: each writes its zaak event; repeats change nothing; the contract returns the payee data', async () => {
     const zaakId = await maakZaak(t.db, 'uwv', 'iro');
     const keuze = { tenantId: 'uwv', zaakId, aanbiederId: 'demo-werkroute', gekozenDoor: 'klant' as const, actor: 'klant1.uwv' };
+    await Promise.all([kiesAanbieder(t.db, keuze), kiesAanbieder(t.db, keuze)]);
     await kiesAanbieder(t.db, keuze);
-    await kiesAanbieder(t.db, keuze);
-    const payee = await contracteerAanbieder(t.db, { tenantId: 'uwv', zaakId, aanbiederId: 'demo-werkroute', bedragCent: 450_000, actor: 'klantmanager.uwv' });
+    const contract = { tenantId: 'uwv', zaakId, aanbiederId: 'demo-werkroute', bedragCent: 450_000, actor: 'klantmanager.uwv' };
+    const [payee] = await Promise.all([contracteerAanbieder(t.db, contract), contracteerAanbieder(t.db, contract)]);
     expect(payee).toEqual({ naam: 'Werkroute Re-integratie B.V.', kvk: '90000011', iban: expect.stringMatching(/^NL\d\dINGB\d{10}$/) });
     expect(await contracteerAanbieder(t.db, { tenantId: 'uwv', zaakId, aanbiederId: 'demo-werkroute', bedragCent: 450_000, actor: 'x' })).toEqual(payee);
     expect((await refusal(contracteerAanbieder(t.db, { tenantId: 'uwv', zaakId, aanbiederId: 'demo-werkroute', bedragCent: 500_000, actor: 'x' }))).code).toBe(
       'al-gecontracteerd',
     );
-    await registreerResultaat(t.db, { tenantId: 'uwv', zaakId, aanbiederId: 'demo-werkroute', resultaat: 'geplaatst', actor: 'klantmanager.uwv' });
-    await registreerResultaat(t.db, { tenantId: 'uwv', zaakId, aanbiederId: 'demo-werkroute', resultaat: 'geplaatst', actor: 'klantmanager.uwv' });
+    const resultaat = { tenantId: 'uwv', zaakId, aanbiederId: 'demo-werkroute', resultaat: 'geplaatst' as const, actor: 'klantmanager.uwv' };
+    await Promise.all([registreerResultaat(t.db, resultaat), registreerResultaat(t.db, resultaat)]);
     const anders = await refusal(registreerResultaat(t.db, { tenantId: 'uwv', zaakId, aanbiederId: 'demo-werkroute', resultaat: 'niet-geplaatst', actor: 'x' }));
     expect(anders.code).toBe('resultaat-al-vastgelegd');
 
