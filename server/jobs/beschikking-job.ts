@@ -62,7 +62,9 @@ export const prbBeschikking: JobHandler = {
         jobKey: job.key,
         tenantId: job.tenantId,
         zaakId,
-        gemeente: { naam: gemeente, afzender: 'Team Werk en Inkomen' },
+        gemeente: { naam: gemeente, afzender: zaak.gemeente === 'UWV' ? 'UWV WERKbedrijf' : 'Team Werk en Inkomen' },
+        // UWV is no gemeente: its besluiten are taken on behalf of its Raad van bestuur (Wet SUWI).
+        ...(zaak.gemeente === 'UWV' ? { namens: 'namens de Raad van bestuur van UWV,' } : {}),
         klant: { naam: (job.variables.klantNaam as string | undefined) ?? 'Aanvrager' },
         zaakReferentie: zaak.identificatie,
         regeling: REGELING_NAAM[regeling] ?? regeling,

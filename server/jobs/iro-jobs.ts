@@ -3,7 +3,7 @@
  * regeling (the job types carry the regeling, as the shared bezwaar.bpmn expects for
  * `<regeling>-beschikking`). Rules live in workers/iro; the provider catalogue behind its port.
  */
-import { betaling, type BetalingResultaat } from '../../workers/betaling/index.ts';
+import { betaling, formatEuro, type BetalingResultaat } from '../../workers/betaling/index.ts';
 import { iroPlanToets, iroResultaat, iroToelating, noCureLessPayTermijnen, type IroTrajectplan } from '../../workers/iro/index.ts';
 import { todayInAmsterdam } from '../../workers/termijnen/index.ts';
 import { iroPolicies, type IroProcesbeleid } from '../../workflows/iro/policy/schema.ts';
@@ -149,7 +149,7 @@ export function iroJobs(r: 'iro' | 'rio'): JobHandler[] {
             motivering: beoordeling.motivering,
             voorwaarden: [
               `${r === 'iro' ? 'UWV' : 'De gemeente'} contracteert ${betaal.naam} voor uw traject.`,
-              `Het bedrijf krijgt ${policy.noCureLessPay.startdeelProcent}% (${(startCent / 100).toFixed(2).replace('.', ',')} euro) bij de start en de rest (${(resultaatCent / 100).toFixed(2).replace('.', ',')} euro) alleen als u minstens zes maanden werkt.`,
+              `Het bedrijf krijgt ${formatEuro(startCent)} (${policy.noCureLessPay.startdeelProcent}%) bij de start en de rest (${formatEuro(resultaatCent)}) alleen als u daarna minstens zes maanden werkt.`,
             ],
           };
         } else {

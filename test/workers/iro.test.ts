@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { beschikkingTekst } from '../../workers/beschikking/index.ts';
 import { helemaandenTussen, iroPlanToets, iroResultaat, iroToelating, noCureLessPayTermijnen, type IroFeiten } from '../../workers/iro/index.ts';
 import { iroPolicies } from '../../workflows/iro/policy/schema.ts';
 
@@ -91,5 +92,28 @@ describe('iroPlanToets', () => {
   });
   it('above a hard cap: a ground for refusal', () => {
     expect(iroPlanToets({ ...uwv, plafondHard: true }, { ...plan, prijsCent: 500_001 }).bevindingen.map((b) => [b.code, b.ernst])).toEqual([['BOVEN_PLAFOND', 'afwijzing']]);
+  });
+});
+
+describe('a UWV beschikking is signed on behalf of UWV, not of a college van B en W', () => {
+  const brief = (namens?: string) =>
+    beschikkingTekst({
+      gemeente: { naam: 'UWV', afzender: 'UWV WERKbedrijf' },
+      klant: { naam: 'Henk de Vries' },
+      zaakReferentie: 'UWV-IRO-2026-000001',
+      regeling: 'individuele re-integratieovereenkomst (iro)',
+      besluit: { soort: 'afwijzing', gronden: [iroToelating(uwv.toelating, feiten({ trajectindicatie: 'werkfit' })).redenen.map((r) => ({ code: r.code, tekst: r.omschrijving }))[0]!] },
+      motivering: 'U voldoet niet aan de voorwaarden.',
+      datum: '2026-03-02',
+      verzenddatum: '2026-03-02',
+      bezwaar: { uiterlijkeReactiedatum: '2026-04-13', adres: ['UWV'] },
+      ...(namens ? { namens } : {}),
+    });
+  it('names its own signatory when given, the college otherwise', () => {
+    expect(brief('namens de Raad van bestuur van UWV,').namens).toBe('namens de Raad van bestuur van UWV,');
+    expect(brief().namens).toBe('namens het college van burgemeester en wethouders,');
+  });
+  it('the refusal ground reads as a sentence', () => {
+    expect(JSON.stringify(brief().besluit)).toContain('UWV heeft uw afstand tot de arbeidsmarkt bepaald: u kunt zelf werk vinden.');
   });
 });

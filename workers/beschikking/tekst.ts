@@ -93,6 +93,6 @@ export function beschikkingTekst(b: BeschikkingInput) {
     bezwaarKop: beroep ? 'Beroep instellen' : 'Bezwaar maken',
     bezwaar,
     slot: 'Met vriendelijke groet,',
-    namens: 'namens het college van burgemeester en wethouders,',
+    namens: b.namens ?? 'namens het college van burgemeester en wethouders,',
   };
 }

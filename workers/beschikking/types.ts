@@ -48,6 +48,8 @@ export interface BeschikkingInput {
     digitaal?: string | null;
   };
   ondertekening?: { naam: string; functie: string };
+  /** On whose behalf the letter is signed; default the college van burgemeester en wethouders (UWV: its Raad van bestuur). */
+  namens?: string;
 }
 
 export interface BeschikkingOpties {

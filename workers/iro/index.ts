@@ -31,11 +31,12 @@ export interface ToelatingUitkomst {
   redenen: Reden[];
 }
 
+/** What UWV found, as a sentence the letter can show. */
 const INDICATIE: Record<Trajectindicatie, string> = {
-  'volledig-traject': 'een volledig re-integratietraject',
-  'beperkte-ondersteuning': 'beperkte ondersteuning door de werkcoach of het werkgeversservicepunt',
-  werkfit: 'geen traject: u kunt zelf werk zoeken',
-  'geen-activiteiten': 'nu geen activiteiten',
+  'volledig-traject': 'u heeft een volledig re-integratietraject nodig',
+  'beperkte-ondersteuning': 'u heeft beperkte ondersteuning nodig van de werkcoach of het werkgeversservicepunt',
+  werkfit: 'u kunt zelf werk vinden',
+  'geen-activiteiten': 'er zijn nu geen activiteiten voor u nodig',
 };
 
 /** Whole months from `van` to `tot` (calendar months, a started month does not count). */
@@ -58,7 +59,7 @@ export function iroToelating(t: IroBeleid['toelating'], f: IroFeiten, regeling: 
     else if (f.trajectindicatie !== t.vereisteIndicatie) {
       redenen.push({
         code: 'IRO_GEEN_VOLLEDIG_TRAJECT',
-        omschrijving: `UWV heeft uw afstand tot de arbeidsmarkt bepaald. U heeft ${INDICATIE[f.trajectindicatie]} nodig, geen volledig re-integratietraject. Alleen dan kunt u een iro sluiten.`,
+        omschrijving: `UWV heeft uw afstand tot de arbeidsmarkt bepaald: ${INDICATIE[f.trajectindicatie]}. Een iro kunt u alleen sluiten als u een volledig re-integratietraject nodig heeft.`,
         bron,
       });
     }
