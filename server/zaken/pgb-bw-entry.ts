@@ -4,6 +4,7 @@ import { defaultPgbBwPolicies } from '../../workflows/pgb-bw/policy/load.ts';
 import { pgbBwProcesbeleid } from '../../workflows/pgb-bw/policy/snapshot.ts';
 import { ROOT } from '../ui-build.ts';
 import type { RegelingEntry } from './catalog.ts';
+import { pgbBwUitleg } from './pgb-bw-uitleg.ts';
 
 // Awb 4:5 names no length; two weeks as in prb. Days, not weeks: FEEL durations have no W.
 const AWB_HERSTELTERMIJN = 'P14D';
@@ -53,6 +54,7 @@ export function pgbBwEntry(): RegelingEntry {
         variables: { policy: pgbBwProcesbeleid(policy), hersteltermijn: AWB_HERSTELTERMIJN },
       };
     },
+    uitleg: (tenantId, datum) => pgbBwUitleg(policies.policyFor(tenantId, datum)),
     startFormId: 'pgb-bw-aanmelding',
     startVariables: ({ gegevens }) => ({ klantFeiten: pgbBwKlantFeiten((gegevens.aanmelding ?? {}) as Aanmelding) }),
   };

@@ -23,4 +23,21 @@ describe('demo zaken for the pgb bw', () => {
       }
     }
   });
+
+  it('the Regelingen page explains the pgb bw from the gemeente’s own verordening', async () => {
+    const uitleg = async (tenant: string) => {
+      const klant = await ApiClient.as(srv.url, `klant3.${tenant}`);
+      const r = (await klant.get<{ regeling: string; beschikbaar: boolean; uitleg: { voorWie: string[]; watMag: string; watNiet: string[] } | null }[]>('/api/regelingen')).body.find((x) => x.regeling === 'pgb-bw');
+      expect(r?.beschikbaar).toBe(true);
+      return r!.uitleg!;
+    };
+    const eindhoven = await uitleg('eindhoven');
+    expect(eindhoven.voorWie.join(' ')).toMatch(/hoeft u nog niet aan de beurt te zijn/);
+    expect(eindhoven.voorWie.join(' ')).toMatch(/minstens 12 maanden/);
+    expect(eindhoven.watMag).toMatch(/hoogstens € 2\.500,00/);
+    const apeldoorn = await uitleg('apeldoorn');
+    expect(apeldoorn.voorWie.join(' ')).toMatch(/minstens 6 maanden/);
+    expect(apeldoorn.watNiet.join(' ')).toMatch(/jobfinding/);
+    expect((await uitleg('enschede')).voorWie.join(' ')).toMatch(/één dagdeel werk per werkdag/);
+  });
 });
