@@ -11,6 +11,7 @@ import { maySee, mayWorkOn, taskContext } from './eligibility.ts';
 import { TaskSchema, toTaskDto, type TaskDto } from './task-dto.ts';
 import { zakenForInstances } from './task-zaken.ts';
 import { queryWerkvoorraad } from './werkvoorraad-query.ts';
+import { actorsOf } from '../zaken/tijdlijn.ts';
 import type { Regeling } from '../zaken/tables.ts';
 
 const TASK_ROLES = ['klant', 'klantmanager', 'pgb-adviseur', 'beslisser', 'financieel', 'manager'] as const;
@@ -39,8 +40,11 @@ export function taskRoutes(services: Services) {
   const { engine, forms } = services;
   const db = services.database.db;
   async function withZaak(tasks: UserTask[], tenantId: string, now = new Date()): Promise<TaskDto[]> {
-    const zaken = await zakenForInstances(db, tenantId, tasks.map((t) => t.processInstanceKey));
-    return tasks.map((t) => toTaskDto(t, now, zaken.get(t.processInstanceKey) ?? null));
+    const [zaken, users] = await Promise.all([
+      zakenForInstances(db, tenantId, tasks.map((t) => t.processInstanceKey)),
+      actorsOf(db, tenantId, tasks.map((t) => t.assignee)),
+    ]);
+    return tasks.map((t) => toTaskDto(t, now, zaken.get(t.processInstanceKey) ?? null, (t.assignee && users.get(t.assignee)?.naam) || null));
   }
 
   /** A task of another tenant, or one the caller may not see, is "not found". */

@@ -11,6 +11,8 @@ export const TaskSchema = z
     phase: z.string().nullable(),
     formId: z.string().nullable(),
     assignee: z.string().nullable(),
+    /** Display name of the assignee (a user of this gemeente), for screens; null when unassigned. */
+    assigneeNaam: z.string().nullable(),
     candidateGroups: z.array(z.string()),
     candidateUsers: z.array(z.string()),
     dueDate: z.string().nullable(),
@@ -40,7 +42,7 @@ export type TaskZaak = NonNullable<z.infer<typeof TaskSchema>['zaak']>;
 
 export type TaskDto = z.infer<typeof TaskSchema>;
 
-export function toTaskDto(t: UserTask, now = new Date(), zaak: TaskZaak | null = null): TaskDto {
+export function toTaskDto(t: UserTask, now = new Date(), zaak: TaskZaak | null = null, assigneeNaam: string | null = null): TaskDto {
   return {
     key: t.userTaskKey,
     name: t.name,
@@ -50,6 +52,7 @@ export function toTaskDto(t: UserTask, now = new Date(), zaak: TaskZaak | null =
     phase: t.phase,
     formId: t.formId,
     assignee: t.assignee,
+    assigneeNaam: t.assignee ? assigneeNaam : null,
     candidateGroups: t.candidateGroups,
     candidateUsers: t.candidateUsers,
     dueDate: t.dueDate,

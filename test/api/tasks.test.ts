@@ -19,6 +19,7 @@ interface Page {
 interface Task {
   key: string;
   assignee: string | null;
+  assigneeNaam?: string | null;
   dueDate: string | null;
   state: string;
   overdue: boolean;
@@ -80,6 +81,7 @@ describe('werkvoorraad', () => {
     const claimed = await km.post<Task>(`/api/tasks/${taskKey}/claim`);
     expect(claimed.status).toBe(200);
     expect(claimed.body.assignee).toBe('klantmanager.almere');
+    expect(claimed.body.assigneeNaam).toBe('Klantmanager Almere');
     expect((await km.get<Page>('/api/tasks?view=mine')).body.items.map((t) => t.key)).toContain(taskKey);
     expect((await km.get<Page>('/api/tasks?view=group')).body.items.map((t) => t.key)).not.toContain(taskKey);
     // A manager releases it (absence) and it returns to the group.

@@ -38,6 +38,7 @@ beforeEach(() => {
         return json(SESSION);
       }
       if (url.startsWith('/api/tasks?')) return json({ items: [], total: 0, page: 1, pageSize: 25 });
+      if (url === '/api/doorlooptijden') return json({ peildatum: '2026-11-22', regelingen: [] });
       if (url === '/api/auth/logout') {
         loggedIn = false;
         return new Response(null, { status: 204 });
@@ -74,6 +75,7 @@ describe('App', () => {
     await user.click(screen.getByRole('link', { name: 'Doorlooptijden' }));
     await screen.findByRole('heading', { level: 1, name: 'Doorlooptijden' });
     expect(window.location.pathname).toBe('/doorlooptijden');
+    await screen.findByText('Er zijn nog geen zaken om doorlooptijden over te tonen.');
 
     await user.click(screen.getByRole('button', { name: 'Uitloggen' }));
     await screen.findByText('U bent uitgelogd.');

@@ -29,6 +29,8 @@ export interface Task {
   phase: string | null;
   formId: string | null;
   assignee: string | null;
+  /** Display name of the assignee (absent from older servers). */
+  assigneeNaam?: string | null;
   candidateGroups: string[];
   candidateUsers?: string[];
   dueDate: string | null;

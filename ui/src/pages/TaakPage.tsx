@@ -185,7 +185,7 @@ function TaakScherm({
           )}
           {vanAnder && (
             <Alert type="info" className="regie-notice">
-              <Paragraph>Deze taak is opgepakt door {task.assignee}. U kunt hem niet afronden.</Paragraph>
+              <Paragraph>Deze taak is opgepakt door {task.assigneeNaam ?? task.assignee}. U kunt hem niet afronden.</Paragraph>
             </Alert>
           )}
           {moetOppakken && (

@@ -264,7 +264,7 @@ export function WerkvoorraadPage({ session, title = 'Werkvoorraad' }: RouteProps
                     <TableCell>
                       <Stoplicht tone={light.tone} label={light.label} />
                     </TableCell>
-                    <TableCell>{t.assignee ? (t.assignee === me ? 'U' : t.assignee) : 'Niemand'}</TableCell>
+                    <TableCell>{t.assignee ? (t.assignee === me ? 'U' : (t.assigneeNaam ?? t.assignee)) : 'Niemand'}</TableCell>
                     <TableCell>
                       {!t.assignee && (
                         <Button

@@ -88,7 +88,7 @@ export default function ZaakPage({ session, params }: RouteProps) {
                           {t.dueDate ? <time dateTime={isoDag(t.dueDate)}>{korteDatum(t.dueDate)}</time> : 'Geen'}{' '}
                           <Stoplicht tone={light.tone} label={light.label} />
                         </TableCell>
-                        <TableCell>{t.assignee ? door(t.assignee, me) : (t.candidateGroups.join(', ') || 'de klant')}</TableCell>
+                        <TableCell>{t.assignee ? (t.assignee === me ? 'u' : (t.assigneeNaam ?? t.assignee)) : (t.candidateGroups.join(', ') || 'de klant')}</TableCell>
                       </TableRow>
                     );
                   })}
