@@ -29,8 +29,8 @@ export interface CommitQueueOptions<C> {
   context: () => C;
   /** Called in submission order once the item's writes are durable, before its promise resolves. */
   committed: (context: C) => void;
-  /** Called when an item's writes were rolled back (its own savepoint or the whole transaction). */
-  rolledBack: () => void;
+  /** Called for each item whose writes were rolled back (its own savepoint or the whole transaction). */
+  rolledBack: (context: C) => void;
   /**
    * Per transaction: `mark()` before each item returns an undo for what the
    * item buffered (called if it rolls back to its savepoint); `flush()` writes
@@ -104,7 +104,7 @@ export class CommitQueue<C> {
               await sql`rollback to savepoint regie_item`.execute(tx);
               await sql`release savepoint regie_item`.execute(tx);
               undo?.();
-              this.options.rolledBack();
+              this.options.rolledBack(item.context);
               outcomes.push({ item, ok: false, error });
             }
           }
@@ -113,8 +113,10 @@ export class CommitQueue<C> {
       });
     } catch (error) {
       // Commit (or a single item) failed: nothing of this batch is durable.
-      this.options.rolledBack();
-      for (const item of batch) item.reject(error);
+      for (const item of batch) {
+        this.options.rolledBack(item.context);
+        item.reject(error);
+      }
       return;
     }
     for (const o of outcomes) {

@@ -28,7 +28,7 @@ import {
 } from '../port.ts';
 import { prepareResources, storeResources } from './deploy.ts';
 import { JobWorker, type JobBackend } from './job-worker.ts';
-import { DefinitionCache, Runtime, collectEvents, insertEvents, json, newKey, nowIso, parseJson, type Action, type AfterCommit, type Tx } from './runtime.ts';
+import { DefinitionCache, Runtime, collectEvents, insertEvents, json, newKey, nowIso, parseJson, type Action, type AfterCommit, type JobClaim, type Tx } from './runtime.ts';
 import { CommitQueue } from './commit-queue.ts';
 import type { EngineTables, InstanceRow, JobRow, UserTaskRow } from './store/tables.ts';
 
@@ -66,14 +66,17 @@ export class EmbeddedEngine<DB extends EngineTables = EngineTables> implements W
   constructor(options: EmbeddedEngineOptions<DB>) {
     // Kysely<DB> with DB ⊇ EngineTables: the engine sees only its own tables.
     this.db = options.db as unknown as Kysely<EngineTables>;
-    this.runtime = new Runtime(this.db, new DefinitionCache(this.db), options.hotEngines ?? 32, options.hotIdleMs ?? 1000);
+    this.runtime = new Runtime(this.db, new DefinitionCache(this.db), options.hotEngines ?? 32, options.hotIdleMs ?? 1000, (type) => this.claimJob(type));
     this.interval = options.schedulerIntervalMs ?? 1000;
     this.onError = options.onError ?? ((err) => console.error('[engine]', err));
     this.queue = new CommitQueue<AfterCommit>(this.db, {
-      context: () => ({ jobTypes: new Set(), timerDueAt: [], hot: [] }),
+      context: () => ({ jobTypes: new Set(), timerDueAt: [], hot: [], pushed: [] }),
       committed: (after) => this.afterCommit(after),
-      // Rolled back: live engines touched in it no longer match the database.
-      rolledBack: () => this.runtime.dropHot(),
+      rolledBack: (after) => {
+        // Live engines touched in it no longer match the database; reserved worker slots are free again.
+        this.runtime.dropHot();
+        for (const p of after.pushed) p.claim.release();
+      },
       buffer: (tx) => collectEvents(tx),
     });
   }
@@ -134,6 +137,8 @@ export class EmbeddedEngine<DB extends EngineTables = EngineTables> implements W
   /** Durable now: keep hot engines, wake workers and the scheduler. */
   private afterCommit(after: AfterCommit): void {
     for (const keep of after.hot) keep();
+    // Delivered even while stopping: the job is activated in the database and the worker finishes it (stop waits for handlers).
+    for (const p of after.pushed) p.claim.deliver(p.row);
     if (this.running) {
       for (const w of this.workers) if (after.jobTypes.has(w.taskType)) w.poke();
       for (const due of after.timerDueAt) this.scheduleTick(Date.parse(due) - Date.now());
@@ -451,6 +456,21 @@ export class EmbeddedEngine<DB extends EngineTables = EngineTables> implements W
         .execute();
       return rows;
     });
+  }
+
+  /**
+   * Job push (Zeebe has job streaming): a job created while a local worker of
+   * its type has room and no backlog in the database is written as activated
+   * for that worker and handed to it after the commit, without a poll.
+   */
+  private claimJob(type: string): JobClaim | null {
+    if (!this.running) return null;
+    for (const w of this.workers) {
+      if (w.taskType !== type) continue;
+      const claim = w.reserve();
+      if (claim) return claim;
+    }
+    return null;
   }
 
   private async openJob(tx: Tx, key: string): Promise<JobRow> {

@@ -1,4 +1,5 @@
 import type { CreateWorkerRequest, FailJobRequest, Job, Variables, Worker } from '../port.ts';
+import type { JobClaim } from './runtime.ts';
 import type { JobRow } from './store/tables.ts';
 
 /**
@@ -27,6 +28,12 @@ export class JobWorker implements Worker {
   private again = false;
   private closed = false;
   private started = false;
+  /** Slots promised to jobs pushed in a transaction that has not committed yet. */
+  private reserved = 0;
+  /** The last poll filled every free slot: older jobs may wait in the database, so take no pushes. */
+  private backlog = true;
+  /** Jobs were committed as activatable since the last poll (the worker had no room or was polling). */
+  private dirty = true;
 
   constructor(
     private readonly request: CreateWorkerRequest<Variables>,
@@ -53,8 +60,13 @@ export class JobWorker implements Worker {
     this.timer = null;
   }
 
-  /** New jobs of this type were committed: poll now instead of waiting. */
+  /** New jobs of this type were committed as activatable: poll now instead of waiting. */
   poke(): void {
+    this.dirty = true;
+    this.pollNow();
+  }
+
+  private pollNow(): void {
     if (!this.started || this.closed) return;
     if (this.polling) {
       this.again = true;
@@ -79,18 +91,21 @@ export class JobWorker implements Worker {
     try {
       do {
         this.again = false;
-        const free = this.max - this.running.size;
+        const free = this.max - this.running.size - this.reserved;
         if (free <= 0 || !this.started || this.closed) break;
         let jobs: JobRow[] = [];
+        this.dirty = false;
         try {
           jobs = await this.backend.activateJobs(this.taskType, free, this.name, this.timeout);
         } catch (err) {
           // The database may be closing during shutdown; try again at the next poll.
+          this.dirty = true;
           if (!this.closed) this.backend.onWorkerError(err, null as unknown as JobRow);
           break;
         }
         for (const row of jobs) this.track(this.handle(row));
-        if (jobs.length === free) this.again = true;
+        this.backlog = jobs.length === free;
+        if (this.backlog) this.again = true;
       } while (this.again);
     } finally {
       this.polling = false;
@@ -98,11 +113,36 @@ export class JobWorker implements Worker {
     }
   }
 
+  /** Job push: reserves a slot for a job being created, or null if this worker should poll instead. */
+  reserve(): JobClaim | null {
+    if (!this.started || this.closed || this.polling || this.backlog) return null;
+    if (this.running.size + this.reserved >= this.max) return null;
+    this.reserved++;
+    let open = true;
+    const done = () => {
+      if (!open) return false;
+      open = false;
+      this.reserved--;
+      return true;
+    };
+    return {
+      worker: this.name,
+      deadline: new Date(Date.now() + this.timeout).toISOString(),
+      deliver: (row) => {
+        if (done()) this.track(this.handle(row));
+      },
+      release: () => {
+        done();
+      },
+    };
+  }
+
   private track(p: Promise<void>): void {
     this.running.add(p);
     void p.finally(() => {
       this.running.delete(p);
-      this.poke();
+      // A freed slot polls only if jobs may be waiting; pushed jobs need no poll.
+      if (this.dirty || this.backlog) this.pollNow();
     });
   }
 

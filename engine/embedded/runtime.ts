@@ -3,7 +3,7 @@ import type { Insertable, Kysely, Transaction } from 'kysely';
 import { EngineError, type EngineEventType, type Variables } from '../port.ts';
 import { loadDefinition, type LoadedDefinition } from './definition.ts';
 import { InstanceRun, patchStateVariables, type EngineState, type EventDraft, type Wait } from './instance-run.ts';
-import type { EngineTables, InstanceRow } from './store/tables.ts';
+import type { EngineTables, InstanceRow, JobRow } from './store/tables.ts';
 
 /**
  * Turns runs into transactions: load the instance, run it, and write its
@@ -35,6 +35,18 @@ export interface AfterCommit {
   timerDueAt: string[];
   /** Hot engines are kept only once the transaction committed. */
   hot: Array<() => void>;
+  /** Jobs written as activated for a local worker with room (job push), handed over after commit. */
+  pushed: Array<{ row: JobRow; claim: JobClaim }>;
+}
+
+/** A slot a local worker reserved for a job created in this transaction. */
+export interface JobClaim {
+  worker: string;
+  deadline: string;
+  /** After commit: run the handler. */
+  deliver(row: JobRow): void;
+  /** Rolled back: free the slot. */
+  release(): void;
 }
 
 export function newKey(): string {
@@ -215,6 +227,8 @@ export class Runtime {
     readonly definitions: DefinitionCache,
     private readonly hotSize = 32,
     private readonly hotIdleMs = 1000,
+    /** Job push: a local worker of this type with room takes the job in the transaction that creates it. */
+    private readonly claimJob: (type: string) => JobClaim | null = () => null,
   ) {}
 
   dropHot(instanceKey?: string): void {
@@ -686,31 +700,31 @@ export class Runtime {
           })
           .execute();
       } else if (d.kind === 'job') {
-        await tx
-          .insertInto('engine_jobs')
-          .values({
-            key: w.key,
-            instance_key: instance.key,
-            tenant_id: instance.tenant_id,
-            bpmn_process_id: instance.bpmn_process_id,
-            version: instance.version,
-            element_id: w.elementId,
-            execution_id: w.executionId,
-            listener: d.listener,
-            type: d.type,
-            state: 'activatable',
-            retries: d.retries,
-            custom_headers: json(d.headers),
-            variables: json(d.variables),
-            error_message: null,
-            available_at: at,
-            deadline: null,
-            worker: null,
-            created_at: at,
-            updated_at: at,
-          })
-          .execute();
-        after.jobTypes.add(d.type);
+        const claim = this.claimJob(d.type);
+        const row: JobRow = {
+          key: w.key,
+          instance_key: instance.key,
+          tenant_id: instance.tenant_id,
+          bpmn_process_id: instance.bpmn_process_id,
+          version: instance.version,
+          element_id: w.elementId,
+          execution_id: w.executionId,
+          listener: d.listener,
+          type: d.type,
+          state: claim ? 'activated' : 'activatable',
+          retries: d.retries,
+          custom_headers: json(d.headers),
+          variables: json(d.variables),
+          error_message: null,
+          available_at: at,
+          deadline: claim ? claim.deadline : null,
+          worker: claim ? claim.worker : null,
+          created_at: at,
+          updated_at: at,
+        };
+        await tx.insertInto('engine_jobs').values(row).execute();
+        if (claim) after.pushed.push({ row, claim });
+        else after.jobTypes.add(d.type);
       } else if (d.kind === 'timer') {
         await tx
           .insertInto('engine_timers')
