@@ -1,8 +1,9 @@
 import { mkdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
-import { Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
-import pg from 'pg';
+import { Kysely, PostgresDialect, SqliteDialect, sql, type SqliteDatabase } from 'kysely';
+import type PgModule from 'pg';
 import type { EngineTables } from '../../engine/embedded/store/tables.ts';
 import type { ZaakTables } from '../zaken/tables.ts';
 import type { DossierTables } from '../dossier/tables.ts';
@@ -29,11 +30,17 @@ export interface DatabaseOptions {
   onIdleConnectionError?: (err: Error) => void;
 }
 
-// int8 (bigserial ids, count(*)) as JS numbers: our ids stay far below 2^53.
-pg.types.setTypeParser(20, (v) => Number.parseInt(v, 10));
+/** pg is loaded only for a postgres:// URL: on SQLite it would cost the process ~10 MB of memory for nothing. */
+function loadPg(): typeof PgModule {
+  const pg = createRequire(import.meta.url)('pg') as typeof PgModule;
+  // int8 (bigserial ids, count(*)) as JS numbers: our ids stay far below 2^53.
+  pg.types.setTypeParser(20, (v) => Number.parseInt(v, 10));
+  return pg;
+}
 
 export function createDatabase(opts: DatabaseOptions): Database {
   if (opts.databaseUrl) {
+    const pg = loadPg();
     const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: 10 });
     // An idle connection the server closes (restart, failover, admin) is dropped by the pool and
     // replaced on the next query; without a listener its 'error' event would crash the process.
@@ -54,8 +61,34 @@ export function createDatabase(opts: DatabaseOptions): Database {
   sqlite.pragma('synchronous = FULL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
-  const db = new Kysely<Tables>({ dialect: new SqliteDialect({ database: sqlite }) });
+  const db = new Kysely<Tables>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
   return { db, dialect: 'sqlite', close: () => db.destroy() };
+}
+
+/**
+ * Kysely's SQLite driver prepares every query anew; preparing costs as much as
+ * running a small statement. Statements are reused by their SQL text (Kysely
+ * uses one connection behind a mutex, so a statement is never in use twice).
+ */
+function withStatementCache(sqlite: SQLite.Database, max = 256): SqliteDatabase {
+  const statements = new Map<string, SQLite.Statement>();
+  return {
+    prepare(source: string) {
+      let stmt = statements.get(source);
+      if (stmt) {
+        statements.delete(source);
+      } else {
+        stmt = sqlite.prepare(source);
+        if (statements.size >= max) statements.delete(statements.keys().next().value as string);
+      }
+      statements.set(source, stmt);
+      return stmt;
+    },
+    close() {
+      statements.clear();
+      sqlite.close();
+    },
+  };
 }
 
 /** Cheap round trip used by the health check. */
