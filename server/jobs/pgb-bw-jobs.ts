@@ -230,8 +230,6 @@ export const pgbBwBeschikking: JobHandler = {
   },
 };
 
-const GEEN_GRENS = Number.MAX_SAFE_INTEGER;
-
 function geweigerd(reden: string, redenCode: string): BetalingResultaat {
   return { uitkomst: 'geweigerd', betalingId: null, status: null, financieGoedkeuringNodig: false, redenCode: redenCode as never, reden, herhaald: false };
 }
@@ -252,7 +250,8 @@ export const pgbBwBetaling: JobHandler = {
     const financiering = (job.variables.financiering as Financiering | undefined) ?? { bron: 'wsw-budget', wisseldatum: null };
     const verzoek = variable<Record<string, unknown>>(job, 'verzoek');
     const snapshot = await ledger.readZaak(job.tenantId, zaakId);
-    const common = { tenantId: job.tenantId, zaakId, betaalroute: 'aanbieder-factureert-gemeente' as const, financieGrensCents: GEEN_GRENS, ingediendDoor: (verzoek.ingediendDoor as string | undefined) ?? null };
+    const common = { tenantId: job.tenantId, zaakId, betaalroute: 'aanbieder-factureert-gemeente' as const, // Above the gemeente's threshold finance approves (four eyes against the submitter); null: the rules approve.
+      financieGrensCents: policy.financieGrensCent ?? Number.MAX_SAFE_INTEGER, ingediendDoor: (verzoek.ingediendDoor as string | undefined) ?? null };
     const payee = (id: string) => {
       const v = snapshot.verplichtingen.find((x) => x.id === `${zaakId}:${id}`);
       return v ? { verplichtingId: v.id, begunstigde: { naam: v.payeeNaam ?? v.omschrijving, iban: v.iban ?? '', kvk: v.kvk }, bedrag: v.bedragCents } : null;
@@ -260,6 +259,8 @@ export const pgbBwBetaling: JobHandler = {
     const vandaag = todayInAmsterdam(new Date());
     let result: BetalingResultaat;
     let financieringsbron: string | null = null;
+    // What the approval task shows (form prb-betaling-goedkeuren): amount, payee and reference.
+    let betalingVerzoek: { bedragCents: number; begunstigde: { naam: string; iban: string }; referentie: string } | null = null;
     if (soort === 'werkgever') {
       const opgave = verzoek as unknown as Loonopgave;
       const p = payee('werkgever');
@@ -269,6 +270,7 @@ export const pgbBwBetaling: JobHandler = {
       else if (termijn.weigering) result = geweigerd(termijn.weigering, 'LOONOPGAVE_ONVOLLEDIG');
       else {
         financieringsbron = financieringsbronOp(opgave.periodeVan, financiering);
+        betalingVerzoek = { bedragCents: termijn.bedragCent, begunstigde: p.begunstigde, referentie: `Loonopgave ${opgave.periodeVan} t/m ${opgave.periodeTot}` };
         result = await betaling(
           { ...common, jobKey: job.key, soort: 'factuur', verplichtingId: p.verplichtingId, begunstigde: p.begunstigde, bedragCents: termijn.bedragCent, referentie: `Loonopgave ${opgave.periodeVan} t/m ${opgave.periodeTot}`, omschrijving: `Vergoeding werkgever ${opgave.periodeVan} t/m ${opgave.periodeTot}`, financieringsbron: financieringsbron as never },
           { ledger },
@@ -282,6 +284,7 @@ export const pgbBwBetaling: JobHandler = {
         result = geweigerd(`De factuur noemt ${f.uren} uur begeleiding in ${f.weken} weken; toegekend is ${besluit.componenten.begeleidingUrenPerWeek} uur per week.`, 'BOVEN_UREN');
       } else {
         financieringsbron = financieringsbronOp(f.factuurdatum ?? vandaag, financiering);
+        betalingVerzoek = { bedragCents: f.bedragCents, begunstigde: p.begunstigde, referentie: f.referentie };
         result = await betaling(
           { ...common, jobKey: job.key, soort: 'factuur', verplichtingId: p.verplichtingId, begunstigde: p.begunstigde, bedragCents: f.bedragCents, referentie: f.referentie, omschrijving: `Factuur ${f.onderdeel} ${f.referentie}`, financieringsbron: financieringsbron as never },
           { ledger },
@@ -295,13 +298,14 @@ export const pgbBwBetaling: JobHandler = {
         financieringsbron = financieringsbronOp(plaatsing.datum, financiering);
         // No cure no pay (L321, L561): the whole amount, and only when the contract is signed and work has started.
         const cure = plaatsing.contractGetekend === true && plaatsing.datum <= vandaag;
+        betalingVerzoek = { bedragCents: p.bedrag, begunstigde: p.begunstigde, referentie: `Plaatsing ${plaatsing.datum}` };
         result = await betaling(
           { ...common, jobKey: job.key, soort: 'termijn', termijn: 'resultaat', werkGevonden: cure, verplichtingId: p.verplichtingId, begunstigde: p.begunstigde, bedragCents: p.bedrag, referentie: `Plaatsing ${plaatsing.datum}`, omschrijving: 'Jobfinding bij plaatsing', financieringsbron: financieringsbron as never },
           { ledger },
         );
       }
     }
-    return { betaling: { ...result, financieringsbron } };
+    return { betaling: { ...result, financieringsbron }, betalingVerzoek };
   },
 };
 

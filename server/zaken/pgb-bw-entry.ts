@@ -40,8 +40,9 @@ export function pgbBwEntry(): RegelingEntry {
     naam: 'Persoonsgebonden budget begeleid werken',
     bpmnProcessId: 'pgb-bw',
     resourceDir: path.join(ROOT, 'workflows', 'pgb-bw'),
-    // Bezwaar runs on the shared bezwaar.bpmn of prb (job type "pgb-bw-beschikking").
-    sharedResources: [prb('bezwaar.bpmn'), ...['bezwaar-indienen', 'bezwaar-ontvankelijkheid', 'bezwaar-hoorzitting', 'bezwaar-beslissing'].map((f) => prb(`forms/${f}.form`))],
+    // Bezwaar runs on the shared bezwaar.bpmn of prb (job type "pgb-bw-beschikking"); finance approves
+    // with the prb approval form, which carries the ledger's four-eyes completion rule.
+    sharedResources: [prb('bezwaar.bpmn'), ...['bezwaar-indienen', 'bezwaar-ontvankelijkheid', 'bezwaar-hoorzitting', 'bezwaar-beslissing', 'prb-betaling-goedkeuren'].map((f) => prb(`forms/${f}.form`))],
     tenants: () => policies.tenants(),
     parameters(tenantId, startdatum) {
       if (!policies.tenants().includes(tenantId)) return undefined;

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../support/server.ts';
-import { TODAY, accounts, beoordeling, bericht, beschikt, betalingen, budgetVan, doTask, openTask, procesVariabelen, totAanvraagIngediend, until, wachtOpBetaling, zaak, WERKGEVER } from './pgb-bw-support.ts';
+import { TODAY, accounts, beoordeling, bericht, beschikt, betalingen, budgetVan, doTask, openTask, procesVariabelen, totAanvraagIngediend, until, wachtOpBetaling, goedkeuren, zaak, WERKGEVER } from './pgb-bw-support.ts';
 
 let srv: TestServer;
 beforeAll(async () => {
@@ -63,14 +63,18 @@ describe('pgb bw: refusals, the plafond and werkplekaanpassing', () => {
     await bericht(a.km, 'pgb-bw-factuur', id, { factuur: { onderdeel: 'werkplekaanpassing', bedragCents: 1_000_000, referentie: 'WPA-1', factuurdatum: TODAY } }, `${id}-wpa-1`);
     await bericht(a.km, 'pgb-bw-factuur', id, { factuur: { onderdeel: 'werkplekaanpassing', bedragCents: 1_000_000, referentie: 'WPA-2', factuurdatum: TODAY } }, `${id}-wpa-2`);
     const rows = await wachtOpBetaling(srv, id, 2);
-    expect(rows[0]).toMatchObject({ status: 'goedgekeurd', bedrag_cents: 1_000_000, payee_naam: WERKGEVER.naam });
+    expect(rows[0]).toMatchObject({ status: 'voorgesteld', bedrag_cents: 1_000_000, payee_naam: WERKGEVER.naam });
     expect(rows[1]).toMatchObject({ status: 'afgewezen' });
     expect(['BOVEN_VERPLICHTING', 'BOVEN_BUDGET']).toContain(rows[1]!.reden_code);
 
     // Gouda's yearly statement names contract hours and months employed: 9 of 12 months → 9/12 of the subsidy.
     await bericht(a.km, 'pgb-bw-loonopgave', id, { loonopgave: { periodeVan: TODAY, periodeTot: TODAY, maanden: 12, brutoLoonCent: 1_800_000, maandenInDienst: 9, contracturenPerWeek: 32 } }, `${id}-lo`);
     const na = await wachtOpBetaling(srv, id, 3);
-    expect(na[2]).toMatchObject({ status: 'goedgekeurd', bedrag_cents: 900_000 });
+    expect(na[2]).toMatchObject({ status: 'voorgesteld', bedrag_cents: 900_000 });
+    // Finance approves both; each approval task belongs to its own branch.
+    await goedkeuren(a.fin, id, 'Factuur');
+    await goedkeuren(a.fin, id, 'Werkgever');
+    await until(async () => ((await betalingen(srv, id)).filter((b) => b.status === 'goedgekeurd').length === 2 ? true : null), 'beide goedgekeurd');
     expect((await betalingen(srv, id)).every((b) => b.iban !== '' && b.payee_naam !== 'Sanne de Wit')).toBe(true);
   });
 

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../support/server.ts';
-import { TODAY, accounts, beoordeling, bericht, beschikt, betalingen, budgetVan, doTask, openTask, procesVariabelen, totAanvraagIngediend, until, wachtOpBetaalUitkomst, wachtOpBetaling, BEGELEIDER } from './pgb-bw-support.ts';
+import { TODAY, accounts, beoordeling, bericht, beschikt, betalingen, budgetVan, doTask, openTask, procesVariabelen, totAanvraagIngediend, until, wachtOpBetaalUitkomst, wachtOpBetaling, wachtOpStatus, goedkeuren, BEGELEIDER } from './pgb-bw-support.ts';
 
 let srv: TestServer;
 beforeAll(async () => {
@@ -40,7 +40,9 @@ describe('pgb bw in Eindhoven', () => {
     // The placement: the contract is signed and work has started → the whole capped amount, to the begeleidingsorganisatie.
     await bericht(a.km, 'pgb-bw-plaatsing', id, { plaatsing: { datum: TODAY, contractGetekend: true, werkgever: 'Groothandel Van Dijk' } }, `${id}-plaatsing`);
     const na = await wachtOpBetaling(srv, id, 2);
-    expect(na[1]).toMatchObject({ status: 'goedgekeurd', bedrag_cents: 250_000, payee_naam: BEGELEIDER.naam, verplichting_id: `${id}:jobfinding` });
+    expect(na[1]).toMatchObject({ status: 'voorgesteld', bedrag_cents: 250_000, payee_naam: BEGELEIDER.naam, verplichting_id: `${id}:jobfinding` });
+    await goedkeuren(a.fin, id, 'Jobfinding');
+    await wachtOpStatus(srv, id, 'jobfinding', 'goedgekeurd');
     expect(await srv.engine.listIncidents({ tenantId: 'eindhoven', state: 'active' })).toEqual([]);
   });
 
@@ -59,7 +61,9 @@ describe('pgb bw in Eindhoven', () => {
     const q1 = { periodeVan: TODAY, periodeTot: dagen(TODAY, 89), maanden: 3, brutoLoonCent: 600_000 };
     await bericht(a.km, 'pgb-bw-loonopgave', id, { loonopgave: q1 }, `${id}-q1`);
     const eerste = await wachtOpBetaling(srv, id, 1);
-    expect(eerste[0]).toMatchObject({ status: 'goedgekeurd', bedrag_cents: 300_000, financieringsbron: 'participatiebudget' });
+    expect(eerste[0]).toMatchObject({ status: 'voorgesteld', bedrag_cents: 300_000, financieringsbron: 'participatiebudget' });
+    await goedkeuren(a.fin, id, 'Werkgever');
+    await wachtOpStatus(srv, id, 'werkgever', 'goedgekeurd');
 
     // A quarter statement without the paid CAO wage is not paid (Eindhoven: per subsidy period on the paid wage).
     await bericht(a.km, 'pgb-bw-loonopgave', id, { loonopgave: { ...q1, periodeVan: dagen(TODAY, 90), brutoLoonCent: null } }, `${id}-q2-leeg`);
@@ -72,6 +76,6 @@ describe('pgb bw in Eindhoven', () => {
     await until(async () => ((await procesVariabelen(srv, id)).financiering as { wisseldatum?: string } | undefined)?.wisseldatum === aanDeBeurt, 'financiering gewisseld');
     await bericht(a.km, 'pgb-bw-loonopgave', id, { loonopgave: { periodeVan: aanDeBeurt, periodeTot: dagen(TODAY, 179), maanden: 3, brutoLoonCent: 600_000 } }, `${id}-q2`);
     const tweede = await wachtOpBetaling(srv, id, 2);
-    expect(tweede[1]).toMatchObject({ status: 'goedgekeurd', bedrag_cents: 300_000, financieringsbron: 'wsw-budget' });
+    expect(tweede[1]).toMatchObject({ status: 'voorgesteld', bedrag_cents: 300_000, financieringsbron: 'wsw-budget' });
   });
 });

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../support/server.ts';
-import { TODAY, accounts, beoordeling, bericht, beschikt, betalingen, budgetVan, doTask, openTask, procesVariabelen, totAanvraagIngediend, until, wachtOpBetaling, zaak, aanvraag, BEGELEIDER, WERKGEVER } from './pgb-bw-support.ts';
+import { TODAY, accounts, beoordeling, bericht, beschikt, betalingen, budgetVan, doTask, openTask, procesVariabelen, totAanvraagIngediend, until, wachtOpBetaling, wachtOpStatus, goedkeuren, zaak, aanvraag, BEGELEIDER, WERKGEVER } from './pgb-bw-support.ts';
 
 let srv: TestServer;
 beforeAll(async () => {
@@ -38,10 +38,13 @@ describe('pgb bw in Helmond', () => {
     // An invoice of the begeleidingsorganisatie, within the granted hours.
     await bericht(a.km, 'pgb-bw-factuur', id, { factuur: { onderdeel: 'begeleiding', bedragCents: 48_000, referentie: 'JB-2026-001', uren: 8, weken: 4 } }, `${id}-f-1`);
     const rows = await wachtOpBetaling(srv, id, 2);
+    // Above € 1.000 finance approves first (four eyes); the small invoice is approved by the rules.
     expect(rows.map((r) => [r.payee_naam, r.iban, r.bedrag_cents, r.status, r.financieringsbron])).toEqual([
-      [WERKGEVER.naam, WERKGEVER.iban, 1_200_000, 'goedgekeurd', 'wsw-budget'],
+      [WERKGEVER.naam, WERKGEVER.iban, 1_200_000, 'voorgesteld', 'wsw-budget'],
       [BEGELEIDER.naam, BEGELEIDER.iban, 48_000, 'goedgekeurd', 'wsw-budget'],
     ]);
+    await goedkeuren(a.fin, id, 'Werkgever');
+    await wachtOpStatus(srv, id, 'werkgever', 'goedgekeurd');
 
     // More hours than granted (2 a week) is refused; the same statement twice is paid once.
     await bericht(a.km, 'pgb-bw-factuur', id, { factuur: { onderdeel: 'begeleiding', bedragCents: 60_000, referentie: 'JB-2026-002', uren: 10, weken: 4 } }, `${id}-f-2`);

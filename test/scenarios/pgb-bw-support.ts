@@ -159,4 +159,14 @@ export function wachtOpBetaalUitkomst(srv: TestServer, zaakId: string, voorwaard
   }, `betaaluitkomst in ${zaakId}`);
 }
 
+/** Finance approves the payment waiting in this branch (werkgever, factuur or jobfinding): above € 1.000 (four eyes). */
+export async function goedkeuren(fin: ApiClient, zaakId: string, tak: 'Werkgever' | 'Factuur' | 'Jobfinding') {
+  await doTask(fin, zaakId, `BetalingGoedkeuren${tak}`, { goedkeuring: { besluit: 'goedgekeurd', toelichting: '' } });
+}
+
+/** Waits until the ledger row of this verplichting has the status. */
+export function wachtOpStatus(srv: TestServer, zaakId: string, verplichting: string, status: string) {
+  return until(async () => (await betalingen(srv, zaakId)).find((b) => b.verplichting_id === `${zaakId}:${verplichting}` && b.status === status), `${verplichting} ${status} in ${zaakId}`);
+}
+
 export { openTask as openTaak };

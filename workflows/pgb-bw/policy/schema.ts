@@ -148,6 +148,9 @@ export const Hardheidsclausule = z.strictObject({
   beslisser: z.string().min(1).nullable(),
 });
 
+/** Above this amount finance approves a payment before it can go into a batch (four eyes); null: the rules approve every payment. */
+export const FinancieGrens = Cent.nullable();
+
 export const Besluittermijn = z.strictObject({ doorlooptijd: IsoDuration, servicenorm: IsoDuration });
 export const Grondslag = z.strictObject({ verordening: z.string().min(1), datum: IsoDate });
 
@@ -169,6 +172,7 @@ export const AXES = {
   betaling: Betaling,
   voortgang: Voortgang,
   hardheidsclausule: Hardheidsclausule,
+  financieGrensCent: FinancieGrens,
 } as const;
 export type AxisKey = keyof typeof AXES;
 export const AXIS_KEYS = Object.keys(AXES) as AxisKey[];
