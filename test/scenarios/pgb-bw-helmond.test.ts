@@ -54,6 +54,17 @@ describe('pgb bw in Helmond', () => {
     expect(na[2]).toMatchObject({ status: 'afgewezen', reden_code: 'DUBBELE_FACTUUR' });
     const z2 = await zaak(a.km, id);
     expect(z2.budget).toMatchObject({ gereserveerdCents: 1_248_000 });
+
+    // Finance bundles the approved payments into one SEPA file: werkgever and begeleidingsorganisatie, never the klant.
+    const batch = await a.fin.post<{ id: string; aantal: number; totaalCents: number }>('/api/betalingen/batches', { uitvoeringsdatum: TODAY });
+    expect(batch.status, JSON.stringify(batch.body)).toBe(201);
+    expect(batch.body).toMatchObject({ aantal: 2, totaalCents: 1_248_000 });
+    const xml = (await a.fin.get<string>(`/api/betalingen/batches/${batch.body.id}/pain001`)).body;
+    const crediteuren = [...xml.matchAll(/<Cdtr>\s*<Nm>([^<]+)<\/Nm>/g)].map((m) => m[1]).sort();
+    expect(crediteuren).toEqual([BEGELEIDER.naam, WERKGEVER.naam].sort());
+    expect(xml).toContain(WERKGEVER.iban);
+    expect(xml).toContain(BEGELEIDER.iban);
+    expect((await betalingen(srv, id)).filter((b) => b.status === 'in-batch')).toHaveLength(2);
     expect(await srv.engine.listIncidents({ tenantId: 'helmond', state: 'active' })).toEqual([]);
   });
 
