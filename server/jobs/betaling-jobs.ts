@@ -94,3 +94,15 @@ export const prbBetalingGoedkeuren: JobHandler = {
     return { betaling: result };
   },
 };
+
+/**
+ * Counts the zaak's payments still awaiting finance's decision. A diagram asks this before a terminate
+ * end: terminating would cancel an open approval task and leave its payment reserved for ever.
+ */
+export const openBetalingen: JobHandler = {
+  type: 'open-betalingen',
+  async handle(job, { ledger }) {
+    const { betalingen } = await ledger.readZaak(job.tenantId, variable<string>(job, 'zaakId'));
+    return { openBetalingen: betalingen.filter((b) => b.status === 'voorgesteld').length };
+  },
+};

@@ -9,6 +9,7 @@ import { pibPolicies, type PibProcesbeleid } from '../../workflows/pib/policy/sc
 import { aanbiedersVanZaak, contracteerAanbieder, kiesAanbieder, registreerResultaat } from '../aanbieders/port.ts';
 import { poolOpties } from './aanbieder-adapter.ts';
 import { prbBeschikking } from './beschikking-job.ts';
+import { openBetalingen } from './betaling-jobs.ts';
 import { afwijzingToelating, recordBesluit } from './iro-jobs.ts';
 import { completedBy, header, variable, type JobHandler } from './job-handler.ts';
 
@@ -113,15 +114,8 @@ export const PIB_JOBS: JobHandler[] = [
     },
   },
   { type: 'pib-beschikking', handle: prbBeschikking.handle },
-  {
-    // The terminate end would cancel an approval task still open in the factuur loop and leave its
-    // payment reserved for ever: the zaak closes only when finance has decided on every proposal.
-    type: 'pib-open-betalingen',
-    async handle(job, { ledger }) {
-      const { betalingen } = await ledger.readZaak(job.tenantId, variable<string>(job, 'zaakId'));
-      return { openBetalingen: betalingen.filter((b) => b.status === 'voorgesteld').length };
-    },
-  },
+  // Same count as prb's OpenBetalingenTellen, under pib's own job type.
+  { type: 'pib-open-betalingen', handle: openBetalingen.handle },
   {
     type: 'pib-resultaat',
     async handle(job, services) {

@@ -4,7 +4,7 @@ import type { Services } from '../services.ts';
 import { bezwaarBesluit } from './bezwaar-jobs.ts';
 import { prbBesluit } from './besluit-job.ts';
 import { prbBeschikking } from './beschikking-job.ts';
-import { prbBetaling, prbBetalingGoedkeuren } from './betaling-jobs.ts';
+import { openBetalingen, prbBetaling, prbBetalingGoedkeuren } from './betaling-jobs.ts';
 import type { JobHandler } from './job-handler.ts';
 import { notificatie } from './notificatie-job.ts';
 import { PGB_BW_JOBS } from './pgb-bw-jobs.ts';
@@ -24,6 +24,7 @@ export const JOB_HANDLERS: readonly JobHandler[] = [
   notificatie,
   prbBetaling,
   prbBetalingGoedkeuren,
+  openBetalingen,
   zaakAfsluiten,
   zaakVerdagen,
   bezwaarBesluit,

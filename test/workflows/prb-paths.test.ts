@@ -136,6 +136,8 @@ const script: Record<string, (job: Job, zaakId: string) => Variables> = {
     const g = job.variables.goedkeuring as { betalingId: string; besluit: string };
     return { betaling: { uitkomst: 'gereserveerd', betalingId: g.betalingId, status: g.besluit === 'goedgekeurd' ? 'goedgekeurd' : 'afgewezen', financieGoedkeuringNodig: false, redenCode: null, reden: null, herhaald: false } };
   },
+  // Every scripted proposal above was decided by the time these paths end the traject.
+  'open-betalingen': () => ({ openBetalingen: 0 }),
   'zaak-afsluiten': () => ({}),
 };
 
