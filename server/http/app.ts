@@ -15,6 +15,7 @@ import { caseloadRoutes } from '../zaken/caseload-routes.ts';
 import { zaakProcesRoutes } from '../zaken/proces-route.ts';
 import { doorlooptijdenRoutes } from '../zaken/doorlooptijden-route.ts';
 import { regelingenRoutes } from '../zaken/regelingen-routes.ts';
+import { pgbBwTrechterRoutes } from '../zaken/pgb-bw-trechter-routes.ts';
 import { aanbiederRoutes } from '../aanbieders/routes.ts';
 import { healthRoutes } from '../health/routes.ts';
 import { klantRoutes } from '../klanten/routes.ts';
@@ -64,6 +65,7 @@ export function allRoutes(opts: AppOptions): AnyRouteSpec[] {
     ...regelingenRoutes(opts.services),
     ...aanbiederRoutes(opts.services),
     ...caseloadRoutes(opts.services),
+    ...pgbBwTrechterRoutes(opts.services),
     ...zaakProcesRoutes(opts.services),
     ...doorlooptijdenRoutes(opts.services),
   ];

@@ -97,6 +97,7 @@ const TABLE: Record<string, Row> = {
   },
   listBetalingen: { path: () => '/api/betalingen' },
   listRegelingen: { path: () => '/api/regelingen' },
+  pgbBwTrechter: { path: () => '/api/pgb-bw/trechter' },
   // Aanbieders are platform-wide (not another tenant's resource); what a tenant sees of them is tested in test/aanbieders.
   listAanbieders: { path: () => '/api/aanbieders?regeling=pib' },
   getAanbieder: { path: () => '/api/aanbieders/demo-vakschool' },
