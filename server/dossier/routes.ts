@@ -13,7 +13,7 @@ import type { DocumentStore } from './documents.ts';
 const ZAAK_READERS = ['klant', 'klantmanager', 'pgb-adviseur', 'beslisser', 'financieel', 'manager'] as const;
 
 export const ContactmomentSchema = z
-  .object({ id: z.string(), soort: z.enum(['gesprek', 'telefoon', 'brief', 'e-mail']), datum: z.string(), samenvatting: z.string(), door: z.string() })
+  .object({ id: z.string(), soort: z.enum(['gesprek', 'telefoon', 'brief', 'e-mail']), datum: z.string(), samenvatting: z.string(), door: z.string(), doorNaam: z.string().meta({ description: 'Display name of who registered it, as colleagues know them.' }) })
   .meta({ id: 'Contactmoment' });
 
 const BerichtSchema = z
@@ -131,7 +131,7 @@ export function dossierRoutes(db: Db, documenten: DocumentStore, berichten: Beri
           aangemaakt: new Date().toISOString(),
         };
         await db.insertInto('contactmomenten').values(row).execute();
-        return { id: row.id, soort: row.soort, datum: row.datum, samenvatting: row.samenvatting, door: row.door };
+        return { id: row.id, soort: row.soort, datum: row.datum, samenvatting: row.samenvatting, door: row.door, doorNaam: principal.displayName };
       },
     }),
     defineRoute({

@@ -227,7 +227,7 @@ export class ZaakReadModel {
     const today = todayInAmsterdam(new Date());
     const bekendgemaakt = zaakEvents.filter((e) => e.type === 'zaak.besluit-bekendgemaakt').at(-1);
     const reactiedatum = bekendgemaakt ? (JSON.parse(bekendgemaakt.data) as { uiterlijkeReactiedatum?: string | null }).uiterlijkeReactiedatum : null;
-    const contactmomenten = forKlant
+    const contactRows = forKlant
       ? []
       : await this.db
           .selectFrom('contactmomenten')
@@ -236,6 +236,9 @@ export class ZaakReadModel {
           .where('zaak_id', '=', row.id)
           .orderBy('datum', 'desc')
           .execute();
+    const registrators = await actorsOf(this.db, tenantId, contactRows.map((c) => c.door));
+    // A registrator who has left keeps their username: the register must still say who it was.
+    const contactmomenten = contactRows.map((c) => ({ ...c, doorNaam: registrators.get(c.door)?.naam ?? c.door }));
     return {
       ...(await this.summary(row, zaakEvents)),
       budget: await this.budget(tenantId, row.id),

@@ -29,7 +29,7 @@ afterAll(() => srv?.stop());
 
 interface Detail {
   documenten: { id: string; titel: string }[];
-  contactmomenten: { soort: string; samenvatting: string; door: string }[];
+  contactmomenten: { soort: string; samenvatting: string; door: string; doorNaam: string }[];
 }
 
 describe('zaakdossier', () => {
@@ -38,7 +38,10 @@ describe('zaakdossier', () => {
     const res = await km.post(`/api/zaken/${zaakId}/contactmomenten`, { soort: 'telefoon', datum: '2026-11-20', samenvatting: 'Klant belde over de offerte.' });
     expect(res.status).toBe(201);
     const detail = (await km.get<Detail>(`/api/zaken/${zaakId}`)).body;
-    expect(detail.contactmomenten).toContainEqual(expect.objectContaining({ soort: 'telefoon', door: 'klantmanager.almere' }));
+    const naam = (await srv.database.db.selectFrom('users').select('display_name').where('username', '=', 'klantmanager.almere').executeTakeFirstOrThrow()).display_name;
+    // Colleagues read who registered it by name, not by login.
+    expect(detail.contactmomenten).toContainEqual(expect.objectContaining({ soort: 'telefoon', door: 'klantmanager.almere', doorNaam: naam }));
+    expect(naam).not.toBe('klantmanager.almere');
     const klant = await ApiClient.as(srv.url, 'klant1.almere');
     expect((await klant.get<Detail>(`/api/zaken/${zaakId}`)).body.contactmomenten).toEqual([]);
     const bad = await km.post(`/api/zaken/${zaakId}/contactmomenten`, { soort: 'fax', datum: '20-11-2026', samenvatting: '' });

@@ -163,6 +163,8 @@ export interface Contactmoment {
   datum: string;
   samenvatting: string;
   door: string | null;
+  /** Display name of who registered it. */
+  doorNaam: string;
 }
 
 export interface Zaak extends ZaakSamenvatting {

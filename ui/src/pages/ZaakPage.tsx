@@ -11,7 +11,7 @@ import { ContactmomentForm } from '../components/ContactmomentForm.tsx';
 import { Laden, LoadError } from '../components/LoadError.tsx';
 import { tenantLabel } from '../components/Layout.tsx';
 import { Stoplicht } from '../components/Stoplicht.tsx';
-import { CONTACT_SOORTEN, datum, door, isoDag, korteDatum, taskLight } from '../lib/format.ts';
+import { CONTACT_SOORTEN, datum, isoDag, korteDatum, taskLight } from '../lib/format.ts';
 import { useLoad } from '../lib/use-load.ts';
 import { regie } from '../regie-api.ts';
 import { linkProps } from '../router.tsx';
@@ -147,7 +147,7 @@ export default function ZaakPage({ session, params }: RouteProps) {
                     <strong>
                       {CONTACT_SOORTEN[c.soort] ?? c.soort}, <time dateTime={isoDag(c.datum)}>{datum(c.datum)}</time>
                     </strong>{' '}
-                    <span className="regie-muted">door {door(c.door, me)}</span>
+                    <span className="regie-muted">door {c.door === me ? 'u' : c.doorNaam}</span>
                     <p className="regie-contacts__text">{c.samenvatting}</p>
                   </li>
                 ))}
