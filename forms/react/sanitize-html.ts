@@ -1,6 +1,8 @@
 /**
  * form-js html content is written by a form designer, not the client, but it still reaches
- * the client's browser: keep a small set of harmless tags and http(s)/mailto links only.
+ * the client's browser: keep a small set of harmless tags and http(s)/mailto links only, plus
+ * paths within Regie itself (e.g. the aanbiedersgids), which open in a new tab so the half-filled
+ * form is not lost.
  */
 const ALLOWED = new Set(['P', 'BR', 'STRONG', 'B', 'EM', 'I', 'UL', 'OL', 'LI', 'A', 'H2', 'H3', 'H4', 'SPAN', 'DIV']);
 
@@ -18,7 +20,12 @@ function clean(node: Node, doc: Document): Node | null {
   const copy = doc.createElement(element.tagName.toLowerCase());
   if (element.tagName === 'A') {
     const href = element.getAttribute('href') ?? '';
-    if (/^(https?:|mailto:)/i.test(href.trim())) copy.setAttribute('href', href.trim());
+    const target = href.trim();
+    if (/^(https?:|mailto:)/i.test(target)) copy.setAttribute('href', target);
+    else if (/^\/(?![/\\])/.test(target)) {
+      copy.setAttribute('href', target);
+      copy.setAttribute('target', '_blank');
+    }
     copy.setAttribute('rel', 'noopener noreferrer');
   }
   children.forEach((c) => copy.appendChild(c));

@@ -156,4 +156,18 @@ describe('RegieForm behaviour', () => {
     expect(html).not.toContain('onerror');
     expect(screen.getByRole('link', { name: 'Utrecht' }).getAttribute('href')).toBe('https://www.utrecht.nl');
   });
+
+  it('keeps links within Regie (opening in a new tab, so the form stays) but not protocol-relative ones', () => {
+    const schema = loadFormSchema({
+      type: 'default',
+      id: 'x',
+      components: [{ type: 'html', content: '<p><a href="/aanbieders?regeling=iro">Aanbiedersgids</a> <a href="//evil.example/x">elders</a> <a href="/\\evil.example">ook elders</a></p>' }],
+    });
+    render(<RegieForm form={schema} onSubmit={() => {}} />);
+    const gids = screen.getByRole('link', { name: 'Aanbiedersgids' });
+    expect(gids.getAttribute('href')).toBe('/aanbieders?regeling=iro');
+    expect(gids.getAttribute('target')).toBe('_blank');
+    expect(screen.getByText('elders').getAttribute('href')).toBeNull();
+    expect(screen.getByText('ook elders').getAttribute('href')).toBeNull();
+  });
 });
