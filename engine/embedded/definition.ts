@@ -64,6 +64,8 @@ export interface ElementInfo {
   message: { id: string; name: string; correlationKey: string } | null;
   loop: ZeebeLoop | null;
   listeners: ExecutionListener[];
+  /** The embedded subprocess this element sits in; null at process level. */
+  parentId: string | null;
 }
 
 export interface ParsedProcess {
@@ -193,7 +195,7 @@ export async function parseBpmn(resourceName: string, xml: string): Promise<Pars
   for (const proc of executable) {
     const elementsInfo = new Map<string, ElementInfo>();
     const processPhase = phaseOf(proc);
-    const visit = (container: ModdleElement, inheritedPhase: string | null) => {
+    const visit = (container: ModdleElement, inheritedPhase: string | null, parentId: string | null) => {
       for (const el of (container.flowElements as ModdleElement[] | undefined) ?? []) {
         const id = el.id ?? '?';
         if (!supportedTypes.has(el.$type)) {
@@ -201,6 +203,7 @@ export async function parseBpmn(resourceName: string, xml: string): Promise<Pars
           continue;
         }
         const info = describe(el, inheritedPhase, (m) => problem(id, `Element ${id}: ${m}`), context);
+        info.parentId = parentId;
         if (el.$type !== 'bpmn:SequenceFlow') elementsInfo.set(id, info);
         else {
           const cond = (el.conditionExpression as ModdleElement | undefined)?.body;
@@ -208,11 +211,11 @@ export async function parseBpmn(resourceName: string, xml: string): Promise<Pars
         }
         if (el.$type === 'bpmn:SubProcess') {
           if (el.triggeredByEvent) problem(id, `Element ${id}: event-subprocessen worden niet ondersteund`);
-          visit(el, info.phase);
+          visit(el, info.phase, id);
         }
       }
     };
-    visit(proc, processPhase);
+    visit(proc, processPhase, null);
     processes.push({ bpmnProcessId: proc.id ?? '?', name: str(proc.name), elements: elementsInfo });
   }
   return { processes, problems, context };
@@ -246,6 +249,7 @@ function describe(el: ModdleElement, inheritedPhase: string | null, report: (m: 
     message: null,
     loop: null,
     listeners: [],
+    parentId: null,
   };
   const taskDef = ext<ModdleElement>(el, 'zeebe:TaskDefinition');
   if (taskDef) {

@@ -533,12 +533,14 @@ export class InstanceRun {
       case 'activity.end':
         if (!isRoot) return;
         if (api.type === 'bpmn:BoundaryEvent') this.event('element.entered', api);
+        if (api.type === 'bpmn:SubProcess') this.terminateInside(api.id);
         this.event('element.completed', api);
         this.listenerJobsFor(api, 'end');
         this.closeWaitsOf(api.executionId);
         return;
       case 'activity.discard':
         if (!isRoot) return;
+        if (api.type === 'bpmn:SubProcess') this.terminateInside(api.id);
         // Flows not taken discard elements that never ran: only entered elements terminate.
         if (api.type !== 'bpmn:BoundaryEvent' && this.wasEntered(api.executionId)) {
           this.terminated.add(api.executionId);
@@ -575,6 +577,29 @@ export class InstanceRun {
     if (this.entered.has(executionId)) return true;
     const prefix = `${this.instanceKey}:${executionId}`;
     for (const k of this.input.knownKeys) if (k.startsWith(prefix)) return true;
+    return false;
+  }
+
+  /**
+   * A subprocess that ends while elements inside it still wait (a terminate end event in one branch)
+   * takes them with it. bpmn-elements leaves their waits behind, so a late message would still
+   * correlate to a subscription that no longer runs, and a timer would still fire.
+   */
+  private terminateInside(subProcessId: string): void {
+    for (const [key, w] of this.waits) {
+      if (!this.isInside(w.elementId, subProcessId)) continue;
+      this.waits.delete(key);
+      const info = this.info(w.elementId);
+      if (info?.type === 'bpmn:BoundaryEvent' || this.terminated.has(w.executionId)) continue;
+      this.terminated.add(w.executionId);
+      this.events.push({ type: 'element.terminated', elementId: w.elementId, elementType: info?.type ?? null, phase: info?.phase ?? null, subjectKey: null, actor: null, data: {} });
+    }
+  }
+
+  private isInside(elementId: string, subProcessId: string): boolean {
+    for (let parent = this.info(elementId)?.parentId ?? null; parent; parent = this.info(parent)?.parentId ?? null) {
+      if (parent === subProcessId) return true;
+    }
     return false;
   }
 

@@ -93,9 +93,9 @@ describe('pgb bw: refusals, the plafond and werkplekaanpassing', () => {
     expect(overdracht.formId).toBe('pgb-bw-overdracht');
     expect((await procesVariabelen(srv, id)).einde).toMatchObject({ reden: 'einde-dienstverband', einddatum: TODAY });
 
-    // Nothing is taken in any more: a late invoice pays nothing. (The embedded engine still reports
-    // correlated=true for the catch events of the terminated uitvoering: see docs in process.md §6.)
-    await bericht(a.km, 'pgb-bw-factuur', id, { factuur: { onderdeel: 'begeleiding', bedragCents: 24_000, referentie: 'JB-2' } }, `${id}-f2`);
+    // Nothing is taken in any more: a late invoice is not received by the ended uitvoering, and pays nothing.
+    const laat = await bericht(a.km, 'pgb-bw-factuur', id, { factuur: { onderdeel: 'begeleiding', bedragCents: 24_000, referentie: 'JB-2' } }, `${id}-f2`);
+    expect(laat.correlated).toBe(false);
     await doTask(a.km, id, 'Overdracht', { overdracht: { swBedrijf: 'Atlant Groep', datum: TODAY, overgedragen: true, toelichting: '' } });
     await until(async () => ((await zaak(a.km, id)).status === 'afgesloten' ? true : null), 'zaak afgesloten');
     expect((await zaak(a.km, id)).resultaat).toBe('pgb-bw-beeindigd');
