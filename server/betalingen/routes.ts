@@ -63,6 +63,8 @@ export function betalingRoutes(services: Services) {
       errors: { 409: 'Geen lopend traject of onbekende begrotingsregel' },
       handler: async ({ principal, params, body }) => {
         const zaak = await visibleZaak(db, principal, params.id);
+        // A closed zaak waits for no invoice: publishing would buffer it and nothing would ever pay it.
+        if (zaak.status === 'afgesloten') throw new HttpProblem(409, 'Zaak afgesloten', 'Deze zaak is afgesloten. Neem contact op met uw klantmanager over deze factuur of declaratie.');
         const snapshot = await ledger.readZaak(zaak.tenant_id, zaak.id);
         const verplichting = snapshot.verplichtingen.find((v) => v.id === body.verplichtingId);
         if (!verplichting) throw problems.validation([{ field: 'verplichtingId', message: 'Deze begrotingsregel hoort niet bij het toegekende plan.' }]);

@@ -44,6 +44,12 @@ describe('prb in Almere: the traject ends while an invoice still awaits finance'
       return z.status === 'afgesloten' ? z : null;
     }, 'afgesloten');
     expect(closed.budget).toMatchObject({ gereserveerdCents: 300_000 });
+
+    // A late invoice on the closed zaak is refused in words, not accepted and left unpaid.
+    const laat = await factuur(a.klant, id, 1, 10_000, 'ROC-LAAT');
+    expect(laat.status).toBe(409);
+    expect(JSON.stringify(laat.body)).toMatch(/afgesloten/);
+    expect((await zaak(a.km, id)).budget!.betalingen).toHaveLength(1);
     expect(await srv.engine.listIncidents({ tenantId: 'almere', state: 'active' })).toEqual([]);
   });
 });
