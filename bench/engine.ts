@@ -211,7 +211,11 @@ async function timerLatency(count: number, dir: string): Promise<{ p50: number; 
 function parkedInChild(count: number, dir: string): number {
   // A bounded heap, as a server would run: without it V8 grows the heap during creation and RSS never shrinks back.
   const heapFlags = ['--max-semi-space-size=2', '--max-old-space-size=96'];
-  const out = spawnSync(process.execPath, [...process.execArgv, ...heapFlags, fileURLToPath(import.meta.url), '--phase-parked', dir, String(count)], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
+  // Two malloc arenas instead of glibc's 8 per core: the threads V8 and SQLite use otherwise each keep
+  // freed memory of their own arena, 10–20 MB of RSS that varies from run to run (docs/benchmarks.md).
+  // REGIE_BENCH_MALLOC=default measures without it.
+  const env = process.env.REGIE_BENCH_MALLOC === 'default' ? process.env : { ...process.env, MALLOC_ARENA_MAX: '2' };
+  const out = spawnSync(process.execPath, [...process.execArgv, ...heapFlags, fileURLToPath(import.meta.url), '--phase-parked', dir, String(count)], { encoding: 'utf8', env, stdio: ['ignore', 'pipe', 'inherit'] });
   if (out.status !== 0) throw new Error(`parked phase failed (${out.status})`);
   return Number(out.stdout.trim().split('\n').pop());
 }
