@@ -21,7 +21,11 @@ const REGELING_NAAM: Record<string, string> = {
   pib: 'persoonlijk inburgeringsbudget (pib)',
 };
 
-function besluitVoorBrief(b: Besluit): BeschikkingInput['besluit'] {
+function besluitVoorBrief(b: Besluit & { heropend?: boolean }): BeschikkingInput['besluit'] {
+  // Gegrond against a refusal before any budget: the zaak is reopened and the aanvraag handled further.
+  if (b.uitkomst === 'gegrond' && b.heropend && !b.budgetCent) {
+    return { soort: 'herroeping', vervolg: 'Wij behandelen uw aanvraag verder. U vindt de volgende stap bij uw zaak.' };
+  }
   if (b.uitkomst === 'toekenning' || b.uitkomst === 'gegrond') {
     return { soort: 'toekenning', budgetCents: b.budgetCent ?? 0, voorwaarden: b.voorwaarden ?? [], uitvoerenTot: b.uitvoeringTot?.slice(0, 10) ?? null };
   }

@@ -11,6 +11,7 @@ export type ZaakEventType =
   | 'zaak.beschikking-geopend'
   | 'zaak.status-gewijzigd'
   | 'zaak.afgesloten'
+  | 'zaak.heropend'
   | 'zaak.aanbieder-gekozen'
   | 'zaak.aanbieder-gecontracteerd'
   | 'zaak.aanbieder-resultaat';

@@ -43,8 +43,10 @@ export function controleerBeschikking(b: BeschikkingInput): void {
     if (b.besluit.uitvoerenTot != null && !isDatum(b.besluit.uitvoerenTot)) f.push('De einddatum van de uitvoering is geen geldige datum.');
   } else if (b.besluit?.soort === 'afwijzing') {
     if (!b.besluit.gronden.length || b.besluit.gronden.some((g) => !g.tekst.trim())) f.push('Een afwijzing noemt ten minste één grond.');
+  } else if (b.besluit?.soort === 'herroeping') {
+    if (!b.besluit.vervolg?.trim()) f.push('Bij een herroeping staat wat er nu met de aanvraag gebeurt.');
   } else {
-    f.push('Het besluit is geen toekenning of afwijzing.');
+    f.push('Het besluit is geen toekenning, afwijzing of herroeping.');
   }
   if (f.length) throw new BeschikkingFout(f);
 }
@@ -61,7 +63,14 @@ export function beschikkingTekst(b: BeschikkingInput) {
           lijstKop: b.besluit.voorwaarden.length ? 'Aan deze toekenning zijn de volgende voorwaarden verbonden:' : null,
           lijst: [...b.besluit.voorwaarden],
         }
-      : {
+      : b.besluit.soort === 'herroeping'
+        ? {
+            kop: 'Besluit: uw bezwaar is gegrond',
+            zin: `Wij herroepen ons besluit op uw aanvraag voor een ${b.regeling} (artikel 7:11 Awb). ${b.besluit.vervolg}`,
+            lijstKop: null,
+            lijst: [] as string[],
+          }
+        : {
           kop: 'Besluit: afwijzing',
           zin: `Wij wijzen uw aanvraag voor een ${b.regeling} af.`,
           lijstKop: 'Wij wijzen uw aanvraag af om de volgende reden(en):',

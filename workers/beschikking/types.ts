@@ -21,6 +21,13 @@ export interface Afwijzingsbesluit {
   gronden: readonly { code: string; tekst: string }[];
 }
 
+/** A gegrond bezwaar against a refusal before any budget (niet-toegelaten, buiten behandeling): revoked, the aanvraag is handled further (Awb 7:11). */
+export interface Herroepingsbesluit {
+  soort: 'herroeping';
+  /** What happens next, in plain Dutch. */
+  vervolg: string;
+}
+
 export interface BeschikkingInput {
   gemeente: Adresregels & { afzender?: string };
   klant: Adresregels;
@@ -28,7 +35,7 @@ export interface BeschikkingInput {
   zaakReferentie: string;
   /** e.g. "persoonsgebonden re-integratiebudget (prb)". */
   regeling: string;
-  besluit: Toekenningsbesluit | Afwijzingsbesluit;
+  besluit: Toekenningsbesluit | Afwijzingsbesluit | Herroepingsbesluit;
   /** The grounds of the decision (Awb 3:46). Required. */
   motivering: string;
   /** Date of the besluit, YYYY-MM-DD. */

@@ -13,14 +13,24 @@ export async function linkUnstartedZaken(services: Pick<Services, 'database' | '
   const zaken = await database.db.selectFrom('zaken').selectAll().where('process_instance_key', 'is', null).execute();
   let repaired = 0;
   for (const zaak of zaken) {
+    // A zaak reopened after a gegrond bezwaar (heropenen-na-bezwaar) waits for its second instance, not its first.
+    const heropend = await database.db
+      .selectFrom('zaak_events')
+      .select(['data', 'occurred_at'])
+      .where('zaak_id', '=', zaak.id)
+      .where('type', '=', 'zaak.heropend')
+      .orderBy('id', 'desc')
+      .executeTakeFirst();
+    const heropendData = heropend ? (JSON.parse(heropend.data) as { vorigeProcessInstanceKey?: string | null; startVariabelen?: Record<string, unknown> }) : null;
     const started = await engine.queryEvents({
       tenantId: zaak.tenant_id,
       bpmnProcessId: zaak.bpmn_process_id,
       types: ['process_instance.started'],
-      from: zaak.created_at,
+      from: heropend?.occurred_at ?? zaak.created_at,
     });
     let instanceKey: string | null = null;
     for (const e of started) {
+      if (heropendData && e.processInstanceKey === heropendData.vorigeProcessInstanceKey) continue;
       const instance = e.processInstanceKey ? await engine.getProcessInstance(e.processInstanceKey) : null;
       if (instance?.variables.zaakId === zaak.id) {
         instanceKey = instance.processInstanceKey;
@@ -29,7 +39,7 @@ export async function linkUnstartedZaken(services: Pick<Services, 'database' | '
     }
     if (!instanceKey) {
       const first = await database.db.selectFrom('zaak_events').select('data').where('zaak_id', '=', zaak.id).where('type', '=', 'zaak.aangemaakt').executeTakeFirst();
-      const startVariables = (JSON.parse(first?.data ?? '{}') as { startVariabelen?: Record<string, unknown> }).startVariabelen;
+      const startVariables = heropendData?.startVariabelen ?? (JSON.parse(first?.data ?? '{}') as { startVariabelen?: Record<string, unknown> }).startVariabelen;
       if (!startVariables) {
         logger?.warn({ zaakId: zaak.id }, 'zaak zonder proces en zonder startgegevens; handmatig oppakken');
         continue;
