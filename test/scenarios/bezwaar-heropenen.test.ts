@@ -157,3 +157,44 @@ describe('iro (UWV): bezwaar against a refusal', () => {
     expect((await berichten(a.klant)).map((b) => b.onderwerp)).not.toContain('Uw zaak loopt weer');
   });
 });
+
+describe('pib (Almere): a gegrond bezwaar against a refused programme', () => {
+  it('reopens the zaak, contracts the chosen aanbieders for the programme and starts the uitvoering', async () => {
+    const a = await accounts(srv, 'almere', 3);
+    const res = await a.klant.post<{ id: string }>('/api/zaken', {
+      regeling: 'pib',
+      gegevens: {
+        verzoek: {
+          naam: 'Amal Haddad', bsn: '111222333', geboortedatum: '1990-07-01', contact: { email: 'amal@example.nl', telefoon: '' },
+          inburgeraar: 'verplicht', uitkering: 'WWB', woontInGemeente: 'ja', motivatie: 'Ik wil taalles combineren met een opleiding.', toestemming: true,
+        },
+      },
+    });
+    expect(res.status, JSON.stringify(res.body)).toBe(201);
+    const id = res.body.id;
+    await doTask(a.klant, id, 'Programma', {
+      programma: {
+        onderdelen: [
+          { soort: 'taal', omschrijving: 'Nederlandse les tot B1', aanbiederId: 'demo-taalhuis', bedragCent: '2.500,00' },
+          { soort: 'reintegratie', omschrijving: 'Opleiding heftruckchauffeur', aanbiederId: 'demo-vakschool', bedragCent: '1.500,00' },
+        ],
+        hulp: 'met-hulp',
+        toelichting: '',
+      },
+    });
+    await doTask(a.km, id, 'Beoordeling', { beoordeling: { advies: 'afwijzen', afwijzingsgronden: ['plan-onvoldoende'], motivering: 'Het programma leidt naar ons oordeel niet tot inburgering.' } });
+    const afgewezen = await afgesloten(a.klant, id);
+    expect(afgewezen.resultaat).toBe('afgewezen');
+
+    await bezwaarBeslist(a, id, afgewezen.identificatie, { uitkomst: 'gegrond', nieuwBudgetCent: '4.000,00', motivering: 'Taal en een vakopleiding samen leiden wel tot inburgering en werk.' });
+
+    await openTask(a.km, id, 'TrajectVolgen');
+    const contracten = (await zaakAanbieders(srv, id)).sort((x, y) => x.aanbieder_id.localeCompare(y.aanbieder_id));
+    expect(contracten).toEqual([
+      expect.objectContaining({ aanbieder_id: 'demo-taalhuis', status: 'gecontracteerd', bedrag_cents: 250_000 }),
+      expect.objectContaining({ aanbieder_id: 'demo-vakschool', status: 'gecontracteerd', bedrag_cents: 150_000 }),
+    ]);
+    expect(await zaak(a.klant, id)).toMatchObject({ identificatie: afgewezen.identificatie, status: 'in-behandeling', budget: expect.objectContaining({ toegekendCents: 400_000 }) });
+    expect(await srv.engine.listIncidents({ tenantId: 'almere', state: 'active' })).toEqual([]);
+  });
+});
