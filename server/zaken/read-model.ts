@@ -89,6 +89,7 @@ const EVENT_TEXT: Record<string, string> = {
   'zaak.besluit-bekendgemaakt': 'Besluit verzonden',
   'zaak.beschikking-geopend': 'Beschikking geopend door de klant',
   'zaak.afgesloten': 'Zaak afgesloten',
+  'zaak.heropend': 'Zaak heropend na bezwaar',
   'zaak.aanbieder-gekozen': 'Aanbieder gekozen',
   'zaak.aanbieder-gecontracteerd': 'Aanbieder gecontracteerd',
   'zaak.aanbieder-resultaat': 'Resultaat van de aanbieder vastgelegd',
@@ -190,17 +191,25 @@ export class ZaakReadModel {
     const row = await q.executeTakeFirst();
     if (!row) throw problems.notFound();
     const zaakEvents = await this.db.selectFrom('zaak_events').selectAll().where('zaak_id', '=', row.id).orderBy('id').execute();
-    const engineEvents = row.process_instance_key
-      ? await this.engine.queryEvents({
-          tenantId,
-          processInstanceKey: row.process_instance_key,
-          types: ['user_task.created', 'user_task.assigned', 'user_task.completed'],
-        })
-      : [];
+    // A zaak reopened after a gegrond bezwaar ran on more than one instance: its timeline keeps the earlier tasks too.
+    const instanceKeys = [
+      ...zaakEvents
+        .filter((e) => e.type === 'zaak.heropend')
+        .map((e) => (JSON.parse(e.data) as { vorigeProcessInstanceKey?: string | null }).vorigeProcessInstanceKey)
+        .filter((k): k is string => typeof k === 'string'),
+      ...(row.process_instance_key ? [row.process_instance_key] : []),
+    ];
+    const engineEvents = (
+      await Promise.all(
+        instanceKeys.map((processInstanceKey) =>
+          this.engine.queryEvents({ tenantId, processInstanceKey, types: ['user_task.created', 'user_task.assigned', 'user_task.completed'] }),
+        ),
+      )
+    ).flat();
     const tasks = new Map(
-      row.process_instance_key
-        ? (await this.engine.queryUserTasks({ tenantId, processInstanceKey: row.process_instance_key, limit: 1000 })).map((t) => [t.userTaskKey, t])
-        : [],
+      (await Promise.all(instanceKeys.map((processInstanceKey) => this.engine.queryUserTasks({ tenantId, processInstanceKey, limit: 1000 }))))
+        .flat()
+        .map((t) => [t.userTaskKey, t]),
     );
     const users = await actorsOf(this.db, tenantId, [...zaakEvents.map((e) => e.actor), ...engineEvents.map((e) => e.actor)]);
     const tijdlijn = [

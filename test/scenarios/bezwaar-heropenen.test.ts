@@ -37,7 +37,7 @@ async function bezwaarBeslist(a: Accounts, hoofdzaakId: string, kenmerk: string,
 const heropendEvents = (id: string) => srv.database.db.selectFrom('zaak_events').select(['data']).where('zaak_id', '=', id).where('type', '=', 'zaak.heropend').execute();
 
 async function tijdlijn(c: ApiClient, id: string) {
-  return (await c.get<{ tijdlijn: { soort: string }[] }>(`/api/zaken/${id}`)).body.tijdlijn;
+  return (await c.get<{ tijdlijn: { soort: string; omschrijving: string }[] }>(`/api/zaken/${id}`)).body.tijdlijn;
 }
 
 describe('prb: a gegrond bezwaar against an afwijzing reopens the zaak', () => {
@@ -72,7 +72,13 @@ describe('prb: a gegrond bezwaar against an afwijzing reopens the zaak', () => {
     // No second beschikking on the hoofdzaak: the beslissing op bezwaar is the new besluit.
     expect(heropend.documenten.filter((d) => d.soort === 'beschikking')).toHaveLength(1);
     expect((await berichten(a.klant)).map((b) => b.onderwerp)).toContain('Uw zaak loopt weer');
-    const soorten = (await tijdlijn(a.km, id)).map((t) => t.soort);
+    const items = await tijdlijn(a.km, id);
+    const soorten = items.map((t) => t.soort);
+    // The tasks of the first instance stay in the timeline next to those of the new one.
+    expect(items.filter((t) => t.soort === 'user_task.completed').map((t) => t.omschrijving)).toEqual(
+      expect.arrayContaining([expect.stringContaining('Aanvraag beoordelen'), expect.stringContaining('Besluit nemen')]),
+    );
+    expect(items.filter((t) => t.soort === 'user_task.created').map((t) => t.omschrijving)).toEqual(expect.arrayContaining([expect.stringContaining('Traject volgen')]));
     // The history stays: the refusal, its closing and the reopening are all in the zaak's timeline.
     expect(soorten).toEqual(expect.arrayContaining(['zaak.besluit-bekendgemaakt', 'zaak.afgesloten', 'zaak.heropend']));
     expect(soorten.indexOf('zaak.afgesloten')).toBeLessThan(soorten.indexOf('zaak.heropend'));
