@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { WorkflowEngine } from '../../engine/port.ts';
 import { heropenenNaBezwaar } from '../../server/zaken/commands/heropenen-na-bezwaar.ts';
+import { linkUnstartedZaken } from '../../server/zaken/commands/link-unstarted-zaken.ts';
 import type { ApiClient } from '../support/http.ts';
 import { startTestServer, type TestServer } from '../support/server.ts';
 import { afgesloten, goedkeuren, iroAanmelding, plan, start, zaakAanbieders } from './iro-support.ts';
@@ -149,6 +151,9 @@ describe('iro (UWV): bezwaar against a refusal', () => {
     await openTask(a.km, id, 'Voorlichting');
     expect(await zaak(a.klant, id)).toMatchObject({ status: 'in-behandeling', identificatie: geweigerd.identificatie });
     expect(JSON.parse((await heropendEvents(id))[0]!.data)).toMatchObject({ stap: 'toelating' });
+    // The aanvraag is decided anew within the regeling's doorlooptijd from today, not against the passed dates.
+    const { termijnen } = (await procesVariabelen(srv, id)) as { termijnen: { einddatumGepland: string } };
+    expect(termijnen.einddatumGepland > TODAY).toBe(true);
   });
 
   it('ongegrond: the zaak stays closed with its refusal', async () => {
@@ -202,5 +207,37 @@ describe('pib (Almere): a gegrond bezwaar against a refused programme', () => {
     ]);
     expect(await zaak(a.klant, id)).toMatchObject({ identificatie: afgewezen.identificatie, status: 'in-behandeling', budget: expect.objectContaining({ toegekendCents: 400_000 }) });
     expect(await srv.engine.listIncidents({ tenantId: 'almere', state: 'active' })).toEqual([]);
+  });
+});
+
+describe('a reopening interrupted by a crash', () => {
+  it('is finished at the next start from the recorded variables: one new instance, not the old one, and the job retry changes nothing', async () => {
+    const a = await accounts(srv, 'uwv', 1);
+    const id = await start(a.klant, 'iro', iroAanmelding({ naam: 'Piet Jansen' }));
+    await doTask(a.km, id, 'AfstandBepalen', afstand('werkfit'));
+    await afgesloten(a.klant, id);
+    const oud = (await srv.database.db.selectFrom('zaken').select('process_instance_key').where('id', '=', id).executeTakeFirstOrThrow()).process_instance_key;
+    // Fault injection at the engine port: the process dies right after the reopening committed.
+    const dying = new Proxy(srv.engine, {
+      get: (target, prop, receiver) => (prop === 'createProcessInstance' ? async () => Promise.reject(new Error('kill -9')) : Reflect.get(target, prop, receiver)),
+    }) as WorkflowEngine;
+    const input = {
+      tenantId: 'uwv',
+      zaakId: id,
+      heroverweging: { stap: 'toelating' as const, bezwaarZaakId: 'bz-crash', besluitOpBezwaarId: 'job-crash', budgetCent: null, motivering: 'Gegrond na de hoorzitting.' },
+      actor: 'regie',
+      idempotencyKey: `job-crash-${id}`,
+    };
+    await expect(heropenenNaBezwaar(srv.database.db, dying, input)).rejects.toThrow('kill -9');
+    expect(await zaak(a.klant, id)).toMatchObject({ status: 'in-behandeling' });
+
+    expect(await linkUnstartedZaken(srv.services)).toBe(1);
+    const nieuw = (await srv.database.db.selectFrom('zaken').select('process_instance_key').where('id', '=', id).executeTakeFirstOrThrow()).process_instance_key;
+    expect(nieuw).not.toBeNull();
+    expect(nieuw).not.toBe(oud);
+    await openTask(a.km, id, 'Voorlichting');
+    // The job's retry finds its event and the linked instance: nothing more happens.
+    expect(await heropenenNaBezwaar(srv.database.db, srv.engine, input)).toEqual({ processInstanceKey: null });
+    expect(await heropendEvents(id)).toHaveLength(1);
   });
 });

@@ -1,4 +1,5 @@
 import type { Variables, WorkflowEngine } from '../../../engine/port.ts';
+import { computeCaseClock, todayInAmsterdam } from '../../../workers/termijnen/index.ts';
 import type { Db } from '../../db/database.ts';
 import { inTransaction } from '../../db/transaction.ts';
 import { alreadyApplied, appendZaakEvent } from '../events.ts';
@@ -55,6 +56,12 @@ export async function heropenenNaBezwaar(db: Db, engine: WorkflowEngine, input: 
     // Everything the klant and the professionals already supplied (plan, choice of rib, policy, clock) carries over.
     const startVariabelen: Variables = { ...(oud?.variables ?? {}), heroverweging: input.heroverweging };
     const now = new Date().toISOString();
+    if (input.heroverweging.stap === 'toelating') {
+      // The aanvraag is decided anew: a reasonable term (Awb 4:13) of the regeling's own doorlooptijd from today, not the old, passed dates.
+      const vandaag = todayInAmsterdam(new Date(now));
+      const klok = computeCaseClock({ doorlooptijd: zaak.doorlooptijd, servicenorm: zaak.servicenorm }, { startdatum: vandaag, opschortingen: [] }, vandaag);
+      startVariabelen.termijnen = { startdatum: zaak.startdatum, einddatumGepland: klok.einddatumGepland, uiterlijkeEinddatumAfdoening: klok.uiterlijkeEinddatumAfdoening };
+    }
     await tx
       .updateTable('zaken')
       .set({ status: 'in-behandeling', resultaat: null, einddatum: null, process_instance_key: null, updated_at: now })
