@@ -159,7 +159,12 @@ async function parkedRssMb(count: number, dir: string): Promise<number> {
   gc();
   await new Promise((r) => setTimeout(r, 200));
   gc();
+  const early = process.memoryUsage();
+  // A parked server is idle: give V8's memory reducer (it shrinks the heap ~8 s after allocation stops) the time it takes.
+  const idleMs = Number(process.env.REGIE_BENCH_IDLE_MS ?? 10_000);
+  await new Promise((r) => setTimeout(r, idleMs));
   const mem = process.memoryUsage();
+  process.stderr.write(`  right after GC: rss ${(early.rss / 1048576).toFixed(1)} MB, heap ${(early.heapUsed / 1048576).toFixed(1)} of ${(early.heapTotal / 1048576).toFixed(1)} MB; after ${idleMs / 1000} s idle:\n`);
   const rss = mem.rss / 1024 / 1024;
   const mb = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;
   const status = readFileSync('/proc/self/status', 'utf8').match(/^(RssAnon|RssFile):.*$/gm)?.join(', ') ?? '';
