@@ -103,6 +103,20 @@ describe('beschikking PDF', () => {
     expect(text).not.toContain(squash('Dan kunt u bezwaar maken.'));
   });
 
+  it('a gegrond bezwaar against a refusal before any budget revokes it and says the aanvraag is handled further (Awb 7:11)', async () => {
+    const herroeping: BeschikkingInput = {
+      ...afwijzing,
+      besluit: { soort: 'herroeping', vervolg: 'Wij behandelen uw aanvraag verder. U vindt de volgende stap bij uw zaak.' },
+      bezwaar: { rechtsmiddel: 'beroep', uiterlijkeReactiedatum: '2026-04-14', adres: ['de rechtbank in uw arrondissement, sector bestuursrecht'] },
+    };
+    const text = squash(pdfText(await maakBeschikking(herroeping, { compress: false })));
+    expect(text).toContain(squash('Besluit: uw bezwaar is gegrond'));
+    expect(text).toContain(squash('Wij herroepen ons besluit op uw aanvraag voor een persoonsgebonden re-integratiebudget (prb) (artikel 7:11 Awb).'));
+    expect(text).toContain(squash('Wij behandelen uw aanvraag verder.'));
+    expect(text).not.toContain(squash('Wij wijzen uw aanvraag'));
+    await expect(maakBeschikking({ ...herroeping, besluit: { soort: 'herroeping', vervolg: ' ' } })).rejects.toThrow(BeschikkingFout);
+  });
+
   it('a PDF reader (pdftotext) finds the same text in the compressed letter', async () => {
     expect(hasPdftotext, 'pdftotext ontbreekt: apt-get install -y poppler-utils (npm test doet dat als root)').toBe(true);
     const pdf = await maakBeschikking(toekenning);
