@@ -22,9 +22,12 @@ const REGELING_NAAM: Record<string, string> = {
 };
 
 function besluitVoorBrief(b: Besluit & { heropend?: boolean }): BeschikkingInput['besluit'] {
-  // Gegrond against a refusal before any budget: the zaak is reopened and the aanvraag handled further.
-  if (b.uitkomst === 'gegrond' && b.heropend && !b.budgetCent) {
-    return { soort: 'herroeping', vervolg: 'Wij behandelen uw aanvraag verder. U vindt de volgende stap bij uw zaak.' };
+  // Gegrond against a refusal before any budget (the form asks no amount then): revoked, the aanvraag is decided anew.
+  if (b.uitkomst === 'gegrond' && !b.budgetCent) {
+    return {
+      soort: 'herroeping',
+      vervolg: b.heropend ? 'Wij behandelen uw aanvraag verder. U vindt de volgende stap bij uw zaak.' : 'Wij nemen binnen een redelijke termijn een nieuw besluit op uw aanvraag.',
+    };
   }
   if (b.uitkomst === 'toekenning' || b.uitkomst === 'gegrond') {
     return { soort: 'toekenning', budgetCents: b.budgetCent ?? 0, voorwaarden: b.voorwaarden ?? [], uitvoerenTot: b.uitvoeringTot?.slice(0, 10) ?? null };

@@ -12,6 +12,12 @@ interface Beslissing {
 const VOOR_PLAN = new Set(['niet-toegelaten', 'buiten-behandeling']);
 
 /**
+ * Regelingen whose diagram starts with GwHeroverweging (docs/bezwaar.md). Another regeling would
+ * start again from its first step, so it keeps the ledger-only behaviour until its diagram has it (pgb bw).
+ */
+const HEROPENBAAR = new Set(['prb', 'iro', 'rio', 'pib']);
+
+/**
  * bezwaar-besluit: the beslissing op bezwaar. Gegrond means full
  * reconsideration (Awb 7:11): the contested besluit is revoked and a new one
  * takes its place.
@@ -30,7 +36,8 @@ export const bezwaarBesluit: JobHandler = {
     const budgetCent = typeof beslissing.nieuwBudgetCent === 'number' ? beslissing.nieuwBudgetCent : null;
     let herzienBesluitId: string | null = null;
     let heropend = false;
-    if (beslissing.uitkomst === 'gegrond' && soort !== null && soort !== 'toekenning') {
+    const regeling = job.variables.regeling as string | undefined;
+    if (beslissing.uitkomst === 'gegrond' && soort !== null && soort !== 'toekenning' && regeling !== undefined && HEROPENBAAR.has(regeling)) {
       const heroverweging: Heroverweging = {
         stap: VOOR_PLAN.has(soort) ? 'toelating' : 'besluit',
         bezwaarZaakId: variable<string>(job, 'zaakId'),
