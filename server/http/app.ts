@@ -16,6 +16,7 @@ import { zaakProcesRoutes } from '../zaken/proces-route.ts';
 import { doorlooptijdenRoutes } from '../zaken/doorlooptijden-route.ts';
 import { regelingenRoutes } from '../zaken/regelingen-routes.ts';
 import { pgbBwTrechterRoutes } from '../zaken/pgb-bw-trechter-routes.ts';
+import { pgbBwUitvoeringRoutes } from '../pgb-bw/uitvoering-routes.ts';
 import { aanbiederRoutes } from '../aanbieders/routes.ts';
 import { healthRoutes } from '../health/routes.ts';
 import { klantRoutes } from '../klanten/routes.ts';
@@ -66,6 +67,7 @@ export function allRoutes(opts: AppOptions): AnyRouteSpec[] {
     ...aanbiederRoutes(opts.services),
     ...caseloadRoutes(opts.services),
     ...pgbBwTrechterRoutes(opts.services),
+    ...pgbBwUitvoeringRoutes(opts.services),
     ...zaakProcesRoutes(opts.services),
     ...doorlooptijdenRoutes(opts.services),
   ];

@@ -98,6 +98,26 @@ const TABLE: Record<string, Row> = {
   listBetalingen: { path: () => '/api/betalingen' },
   listRegelingen: { path: () => '/api/regelingen' },
   pgbBwTrechter: { path: () => '/api/pgb-bw/trechter' },
+  registreerPgbBwLoonopgave: {
+    path: (fx) => `/api/zaken/${fx.almereZaak}/pgb-bw/loonopgave`,
+    body: { periodeVan: '2026-01-01', periodeTot: '2026-03-31', maanden: 3, brutoLoonCent: 600_000 },
+    otherTenantPath: (fx) => `/api/zaken/${fx.bredaZaak}/pgb-bw/loonopgave`,
+  },
+  registreerPgbBwFactuur: {
+    path: (fx) => `/api/zaken/${fx.almereZaak}/pgb-bw/factuur`,
+    body: { onderdeel: 'begeleiding', bedragCents: 48_000, referentie: 'JB-1', uren: 8, weken: 4 },
+    otherTenantPath: (fx) => `/api/zaken/${fx.bredaZaak}/pgb-bw/factuur`,
+  },
+  registreerPgbBwPlaatsing: {
+    path: (fx) => `/api/zaken/${fx.almereZaak}/pgb-bw/plaatsing`,
+    body: { datum: '2026-01-05', contractGetekend: true, werkgever: 'Bakkerij' },
+    otherTenantPath: (fx) => `/api/zaken/${fx.bredaZaak}/pgb-bw/plaatsing`,
+  },
+  registreerPgbBwEinde: {
+    path: (fx) => `/api/zaken/${fx.almereZaak}/pgb-bw/einde-dienstverband`,
+    body: { reden: 'einde-dienstverband', einddatum: '2026-06-30', toelichting: 'Contract niet verlengd' },
+    otherTenantPath: (fx) => `/api/zaken/${fx.bredaZaak}/pgb-bw/einde-dienstverband`,
+  },
   // Aanbieders are platform-wide (not another tenant's resource); what a tenant sees of them is tested in test/aanbieders.
   listAanbieders: { path: () => '/api/aanbieders?regeling=pib' },
   getAanbieder: { path: () => '/api/aanbieders/demo-vakschool' },

@@ -1,0 +1,187 @@
+import { createHash } from 'node:crypto';
+import { z } from 'zod';
+import { tenantRoles } from '../http/access.ts';
+import { HttpProblem, problems } from '../http/problem.ts';
+import { defineRoute } from '../http/route.ts';
+import type { Services } from '../services.ts';
+import { visibleZaak } from '../zaken/visibility.ts';
+import { todayInAmsterdam } from '../../workers/termijnen/index.ts';
+
+/**
+ * The pgb bw uitvoering as a klantmanager registers it from the zaakdossier: the werkgever's
+ * loonopgave, an invoice of the begeleidingsorganisatie (or the werkplekaanpassing), the
+ * jobfinding plaatsing and the end of employment. Each publishes the message of
+ * workflows/pgb-bw/process.md §3 with exactly its variable shape; the pgb-bw-betaling job pays
+ * through the ledger. Only the klantmanager: the pgb-adviseur advises and never decides
+ * (seed-002), and a payment request is a decision of the gemeente.
+ */
+
+/** A message waits this long for the process to be ready (a loop may be busy with the previous one). */
+const MESSAGE_TTL_MS = 30 * 86_400_000;
+
+const datum = (wat: string) => z.iso.date({ error: `Vul ${wat} in als JJJJ-MM-DD.` });
+const centen = (wat: string) =>
+  z
+    .number({ error: `Vul ${wat} in.` })
+    .int(`Vul ${wat} in hele centen in.`)
+    .positive(`${wat.charAt(0).toUpperCase()}${wat.slice(1)} moet groter zijn dan € 0,00.`)
+    .max(100_000_000, `${wat.charAt(0).toUpperCase()}${wat.slice(1)} is te hoog; controleer het bedrag.`);
+
+export const LoonopgaveSchema = z
+  .strictObject({
+    periodeVan: datum('de eerste dag van de periode'),
+    periodeTot: datum('de laatste dag van de periode'),
+    maanden: z.number({ error: 'Vul het aantal maanden van de periode in.' }).int('Vul een heel aantal maanden in.').min(1, 'De periode is minstens 1 maand.').max(12, 'De periode is hoogstens 12 maanden.'),
+    brutoLoonCent: centen('het betaalde brutoloon'),
+    maandenInDienst: z.number({ error: 'Vul het aantal maanden in dienst in.' }).int('Vul een heel aantal maanden in.').min(0, 'Het aantal maanden in dienst kan niet negatief zijn.').max(12, 'Vul hoogstens 12 maanden in.').optional(),
+    contracturenPerWeek: z.number({ error: 'Vul de contracturen per week in.' }).positive('De contracturen per week moeten meer dan 0 zijn.').max(60, 'Vul hoogstens 60 uur per week in.').optional(),
+  })
+  .refine((o) => o.periodeTot >= o.periodeVan, { path: ['periodeTot'], message: 'De laatste dag van de periode ligt vóór de eerste dag.' });
+
+export const FactuurSchema = z
+  .strictObject({
+    onderdeel: z.enum(['begeleiding', 'werkplekaanpassing'], { error: 'Kies begeleiding of werkplekaanpassing. Jobfinding betaalt u bij de plaatsing.' }),
+    bedragCents: centen('het bedrag'),
+    referentie: z.string({ error: 'Vul het factuurnummer in.' }).trim().min(1, 'Vul het factuurnummer in.').max(100, 'Gebruik hoogstens 100 tekens voor het factuurnummer.'),
+    factuurdatum: datum('de factuurdatum').optional(),
+    uren: z.number({ error: 'Vul het aantal uren begeleiding in.' }).positive('Het aantal uren moet meer dan 0 zijn.').max(2_000, 'Vul hoogstens 2.000 uur in.').optional(),
+    weken: z.number({ error: 'Vul het aantal weken in.' }).int('Vul een heel aantal weken in.').positive('Het aantal weken moet minstens 1 zijn.').max(53, 'Vul hoogstens 53 weken in.').optional(),
+  })
+  // The granted hours per week are checked on uren and weken; without them a begeleidingsfactuur could pass unchecked.
+  .superRefine((f, ctx) => {
+    if (f.onderdeel !== 'begeleiding') return;
+    if (f.uren === undefined) ctx.addIssue({ code: 'custom', path: ['uren'], message: 'Vul het aantal uren begeleiding op de factuur in.' });
+    if (f.weken === undefined) ctx.addIssue({ code: 'custom', path: ['weken'], message: 'Vul het aantal weken in waarover de factuur gaat.' });
+  });
+
+export const PlaatsingSchema = z.strictObject({
+  datum: datum('de eerste werkdag'),
+  contractGetekend: z.boolean({ error: 'Geef aan of de arbeidsovereenkomst is getekend.' }),
+  werkgever: z.string({ error: 'Vul de werkgever in.' }).trim().min(1, 'Vul de werkgever in.').max(200, 'Gebruik hoogstens 200 tekens.'),
+});
+
+export const EindeSchema = z.strictObject({
+  reden: z.enum(['einde-dienstverband', 'einde-pgb-bw', 'terug-naar-sw-bedrijf'], { error: 'Kies de reden van het einde.' }),
+  einddatum: datum('de einddatum'),
+  toelichting: z.string({ error: 'Vul een toelichting in.' }).trim().min(1, 'Vul een toelichting in.').max(4000, 'Gebruik hoogstens 4.000 tekens.'),
+});
+
+const Ontvangen = z.object({
+  messageKey: z.string(),
+  /** The process took it in now (false: it waits, e.g. while the previous payment is booked). */
+  verwerkt: z.boolean(),
+  /** The same registration was already received (a double click): nothing happened. */
+  dubbel: z.boolean(),
+});
+
+const params = z.strictObject({ id: z.string().max(64) });
+
+/** Same content, same id: a double click or a retried request pays once; a corrected registration is new. */
+function messageIdVan(soort: string, zaakId: string, sleutel: string, inhoud: unknown) {
+  const hash = createHash('sha256').update(JSON.stringify(inhoud)).digest('hex').slice(0, 16);
+  return `pgb-bw-${soort}:${zaakId}:${sleutel}:${hash}`;
+}
+
+export function pgbBwUitvoeringRoutes(services: Services) {
+  const { database, engine } = services;
+  const db = database.db;
+
+  /** The zaak, if it is a pgb bw zaak whose uitvoering runs; else a 409 and nothing is published. */
+  async function zaakInUitvoering(principal: Parameters<typeof visibleZaak>[1], zaakId: string) {
+    const zaak = await visibleZaak(db, principal, zaakId);
+    if (zaak.regeling !== 'pgb-bw') {
+      throw new HttpProblem(409, 'Geen pgb bw', 'Deze zaak is geen pgb begeleid werken. Loonopgaven, facturen, plaatsingen en het einde van het dienstverband legt u alleen vast bij een pgb bw-zaak.');
+    }
+    if (zaak.status === 'afgesloten') {
+      throw new HttpProblem(409, 'Zaak afgesloten', 'Deze zaak is afgesloten. Er wordt niets meer betaald; neem contact op met financiën als er nog een betaling openstaat.');
+    }
+    // The fase is that of the last element entered with a phase (as the zaakdossier shows it).
+    const events = zaak.process_instance_key ? await engine.queryEvents({ tenantId: zaak.tenant_id, processInstanceKey: zaak.process_instance_key, types: ['element.entered'] }) : [];
+    const fase = [...events].reverse().find((e) => e.phase)?.phase ?? null;
+    if (fase !== 'uitvoering') {
+      throw new HttpProblem(
+        409,
+        'Niet in uitvoering',
+        fase === 'einde' || fase === 'afsluiting'
+          ? 'Het pgb begeleid werken van deze zaak is beëindigd. U kunt geen loonopgave, factuur of plaatsing meer vastleggen.'
+          : 'Het pgb begeleid werken van deze zaak is nog niet toegekend. U kunt dit vastleggen zodra de zaak in de fase uitvoering is.',
+      );
+    }
+    return zaak;
+  }
+
+  async function publiceer(zaak: { id: string; tenant_id: string }, name: string, messageId: string, variables: Record<string, unknown>) {
+    const r = await engine.publishMessage({ tenantId: zaak.tenant_id, name, correlationKey: zaak.id, messageId, timeToLive: MESSAGE_TTL_MS, variables });
+    return { messageKey: r.messageKey, verwerkt: r.correlatedProcessInstanceKeys.length > 0, dubbel: r.duplicate };
+  }
+
+  const common = {
+    tag: 'pgb-bw',
+    access: tenantRoles('klantmanager'),
+    params,
+    response: { status: 202, description: 'Ontvangen; de zaak verwerkt het', schema: Ontvangen },
+    errors: { 409: 'Geen pgb bw-zaak, of de uitvoering loopt niet (nog niet toegekend, beëindigd of afgesloten)' },
+  } as const;
+
+  return [
+    defineRoute({
+      ...common,
+      operationId: 'registreerPgbBwLoonopgave',
+      method: 'post',
+      path: '/api/zaken/:id/pgb-bw/loonopgave',
+      summary: 'Pgb bw: de loonopgave van de werkgever over een subsidieperiode vastleggen (vergoeding werkgever)',
+      body: LoonopgaveSchema,
+      handler: async ({ principal, params, body }) => {
+        const zaak = await zaakInUitvoering(principal, params.id);
+        return publiceer(zaak, 'pgb-bw-loonopgave', messageIdVan('loonopgave', zaak.id, `${body.periodeVan}/${body.periodeTot}`, body), {
+          // ingediendDoor: the submitter may not approve the payment above the finance threshold (four eyes).
+          loonopgave: { ...body, ingediendDoor: principal.username },
+        });
+      },
+    }),
+    defineRoute({
+      ...common,
+      operationId: 'registreerPgbBwFactuur',
+      method: 'post',
+      path: '/api/zaken/:id/pgb-bw/factuur',
+      summary: 'Pgb bw: een factuur van de begeleidingsorganisatie (binnen de toegekende uren) of van de werkplekaanpassing vastleggen',
+      body: FactuurSchema,
+      handler: async ({ principal, params, body }) => {
+        const zaak = await zaakInUitvoering(principal, params.id);
+        return publiceer(zaak, 'pgb-bw-factuur', messageIdVan('factuur', zaak.id, `${body.onderdeel}/${body.referentie}`, body), {
+          factuur: { ...body, ingediendDoor: principal.username },
+        });
+      },
+    }),
+    defineRoute({
+      ...common,
+      operationId: 'registreerPgbBwPlaatsing',
+      method: 'post',
+      path: '/api/zaken/:id/pgb-bw/plaatsing',
+      summary: 'Pgb bw: de plaatsing bij de werkgever vastleggen (jobfinding, no cure no pay)',
+      body: PlaatsingSchema,
+      handler: async ({ principal, params, body }) => {
+        const zaak = await zaakInUitvoering(principal, params.id);
+        // The diagram takes one plaatsing and pays only for a signed contract whose first day has come
+        // (no cure no pay, L321); registered too early it would pay nothing and never again, so refuse it here.
+        const fouten = [];
+        if (!body.contractGetekend) fouten.push({ field: 'contractGetekend', message: 'Leg de plaatsing vast zodra de arbeidsovereenkomst is getekend; eerder betalen wij de jobfinding niet.' });
+        if (body.datum > todayInAmsterdam(new Date())) fouten.push({ field: 'datum', message: 'De eerste werkdag ligt in de toekomst. Leg de plaatsing vast op of na die dag.' });
+        if (fouten.length) throw problems.validation(fouten);
+        return publiceer(zaak, 'pgb-bw-plaatsing', `pgb-bw-plaatsing:${zaak.id}`, { plaatsing: { ...body, ingediendDoor: principal.username } });
+      },
+    }),
+    defineRoute({
+      ...common,
+      operationId: 'registreerPgbBwEinde',
+      method: 'post',
+      path: '/api/zaken/:id/pgb-bw/einde-dienstverband',
+      summary: 'Pgb bw: het einde van het dienstverband vastleggen (beëindigt de uitvoering; openstaande betalingen stoppen)',
+      body: EindeSchema,
+      handler: async ({ principal, params, body }) => {
+        const zaak = await zaakInUitvoering(principal, params.id);
+        return publiceer(zaak, 'pgb-bw-einde-dienstverband', `pgb-bw-einde:${zaak.id}`, { einde: body });
+      },
+    }),
+  ];
+}
