@@ -1,0 +1,144 @@
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ApiClient } from '../support/http.ts';
+import { startTestServer, type TestServer } from '../support/server.ts';
+import { aanmelden as prbAanmelden } from '../scenarios/prb-support.ts';
+import { TODAY, accounts, beoordeling, beschikt, betalingen, doTask, openTask, totAanvraagIngediend, until, wachtOpBetaling, zaak, WERKGEVER, BEGELEIDER, type Accounts } from '../scenarios/pgb-bw-support.ts';
+
+/**
+ * The named pgb bw uitvoering routes a klantmanager uses from the zaakdossier: what they pay,
+ * what they refuse (400 with Dutch field messages, 409 outside the uitvoering) and that
+ * nothing is published when they refuse.
+ */
+let srv: TestServer;
+let a: Accounts;
+let id: string;
+
+interface Problem {
+  status: number;
+  title: string;
+  detail?: string;
+  errors?: { field: string; message: string }[];
+}
+interface Ontvangen {
+  messageKey: string;
+  verwerkt: boolean;
+  dubbel: boolean;
+}
+
+const pad = (zaakId: string, wat: string) => `/api/zaken/${zaakId}/pgb-bw/${wat}`;
+const gepubliceerd = async (zaakId: string) =>
+  Number((await sql<{ n: number | string }>`select count(*) as n from engine_messages where correlation_key = ${zaakId}`.execute(srv.database.db)).rows[0]!.n);
+const loonopgave = { periodeVan: '2026-01-01', periodeTot: '2026-03-31', maanden: 3, brutoLoonCent: 600_000 };
+
+beforeAll(async () => {
+  srv = await startTestServer();
+  a = await accounts(srv, 'helmond', 1);
+  id = await totAanvraagIngediend(a);
+});
+afterAll(() => srv?.stop());
+
+describe('pgb bw uitvoering from the zaakdossier', () => {
+  it('refuses a loonopgave before the pgb bw is granted, and publishes nothing', async () => {
+    await openTask(a.km, id, 'Beoordeling');
+    const voor = await gepubliceerd(id);
+    const r = await a.km.post<Problem>(pad(id, 'loonopgave'), loonopgave);
+    expect(r.status).toBe(409);
+    expect(r.body.detail).toContain('nog niet toegekend');
+    expect(await gepubliceerd(id)).toBe(voor);
+
+    await doTask(a.km, id, 'Beoordeling', beoordeling('toekennen'));
+    await beschikt(a, id);
+    await openTask(a.km, id, 'UitvoeringVolgen');
+  });
+
+  it('pays the werkgever for a loonopgave, pro rata for the period', async () => {
+    const r = await a.km.post<Ontvangen>(pad(id, 'loonopgave'), loonopgave);
+    expect(r.status, JSON.stringify(r.body)).toBe(202);
+    expect(r.body.dubbel).toBe(false);
+    const [rij] = await wachtOpBetaling(srv, id, 1);
+    // Helmond grants € 12.000 a year to the werkgever; three months is a quarter of it.
+    expect(rij).toMatchObject({ payee_naam: WERKGEVER.naam, iban: WERKGEVER.iban, bedrag_cents: 300_000, verplichting_id: `${id}:werkgever` });
+    // The ledger panel of the zaakdossier shows it.
+    const z = await zaak(a.km, id);
+    expect(z.budget).toMatchObject({ gereserveerdCents: 300_000 });
+  });
+
+  it('answers bad input with Dutch messages per field, and publishes nothing', async () => {
+    const voor = await gepubliceerd(id);
+    const r = await a.km.post<Problem>(pad(id, 'loonopgave'), { periodeVan: '1-1-2026', periodeTot: '2026-03-31', maanden: 0, brutoLoonCent: 12.5, opmerking: 'x' });
+    expect(r.status).toBe(400);
+    const fout = Object.fromEntries((r.body.errors ?? []).map((e) => [e.field, e.message]));
+    expect(fout).toMatchObject({
+      periodeVan: 'Vul de eerste dag van de periode in als JJJJ-MM-DD.',
+      maanden: 'De periode is minstens 1 maand.',
+      brutoLoonCent: 'Vul het betaalde brutoloon in hele centen in.',
+      opmerking: 'Onbekend veld "opmerking".',
+    });
+
+    const omgekeerd = await a.km.post<Problem>(pad(id, 'loonopgave'), { ...loonopgave, periodeVan: '2026-04-01' });
+    expect(omgekeerd.status).toBe(400);
+    expect(omgekeerd.body.errors).toContainEqual({ field: 'periodeTot', message: 'De laatste dag van de periode ligt vóór de eerste dag.' });
+
+    // A begeleidingsfactuur is checked against the granted hours, so it must state them.
+    const zonderUren = await a.km.post<Problem>(pad(id, 'factuur'), { onderdeel: 'begeleiding', bedragCents: 48_000, referentie: 'JB-9' });
+    expect(zonderUren.status).toBe(400);
+    expect(zonderUren.body.errors?.map((e) => e.field).sort()).toEqual(['uren', 'weken']);
+
+    // A plaatsing before the contract is signed would pay nothing and never again (the diagram takes one).
+    const plaatsing = await a.km.post<Problem>(pad(id, 'plaatsing'), { datum: TODAY, contractGetekend: false, werkgever: WERKGEVER.naam });
+    expect(plaatsing.status).toBe(400);
+    expect(plaatsing.body.errors).toContainEqual({ field: 'contractGetekend', message: 'Leg de plaatsing vast zodra de arbeidsovereenkomst is getekend; eerder betalen wij de jobfinding niet.' });
+
+    const einde = await a.km.post<Problem>(pad(id, 'einde-dienstverband'), { reden: 'ontslag', einddatum: TODAY, toelichting: '' });
+    expect(einde.status).toBe(400);
+    expect(einde.body.errors).toContainEqual({ field: 'reden', message: 'Kies de reden van het einde.' });
+    expect(einde.body.errors).toContainEqual({ field: 'toelichting', message: 'Vul een toelichting in.' });
+
+    expect(await gepubliceerd(id)).toBe(voor);
+    expect(await betalingen(srv, id)).toHaveLength(1);
+  });
+
+  it('pays an invoice registered twice (a double click) once', async () => {
+    const factuur = { onderdeel: 'begeleiding', bedragCents: 48_000, referentie: 'JB-2026-001', uren: 8, weken: 4 };
+    const eerste = await a.km.post<Ontvangen>(pad(id, 'factuur'), factuur);
+    const tweede = await a.km.post<Ontvangen>(pad(id, 'factuur'), factuur);
+    expect([eerste.status, tweede.status]).toEqual([202, 202]);
+    expect([eerste.body.dubbel, tweede.body.dubbel]).toEqual([false, true]);
+    expect(tweede.body.messageKey).toBe(eerste.body.messageKey);
+    // The loop takes invoices in order: once the next one is booked, a second JB-2026-001 would have been too.
+    await a.km.post<Ontvangen>(pad(id, 'factuur'), { ...factuur, referentie: 'JB-2026-002' });
+    const rijen = await wachtOpBetaling(srv, id, 3);
+    expect(rijen.filter((b) => b.payee_naam === BEGELEIDER.naam).map((b) => b.bedrag_cents)).toEqual([48_000, 48_000]);
+    expect(rijen).toHaveLength(3);
+  });
+
+  it('refuses a zaak of another regeling with 409', async () => {
+    const almere = await accounts(srv, 'almere', 1);
+    const prb = await prbAanmelden(almere.klant);
+    const voor = await gepubliceerd(prb);
+    const r = await almere.km.post<Problem>(pad(prb, 'loonopgave'), loonopgave);
+    expect(r.status).toBe(409);
+    expect(r.body.detail).toContain('geen pgb begeleid werken');
+    expect(await gepubliceerd(prb)).toBe(voor);
+  });
+
+  it('refuses the klant (403) and hides the zaak from another gemeente (404)', async () => {
+    expect((await a.klant.post(pad(id, 'loonopgave'), { ...loonopgave, periodeVan: '2026-04-01', periodeTot: '2026-06-30' })).status).toBe(403);
+    const eindhoven = await ApiClient.as(srv.url, 'klantmanager.eindhoven');
+    const r = await eindhoven.post<Problem>(pad(id, 'loonopgave'), { ...loonopgave, periodeVan: '2026-04-01', periodeTot: '2026-06-30' });
+    expect(r.status).toBe(404);
+    expect(await betalingen(srv, id)).toHaveLength(3);
+  });
+
+  it('ends the uitvoering on einde dienstverband; a later loonopgave is refused with 409', async () => {
+    const r = await a.km.post<Ontvangen>(pad(id, 'einde-dienstverband'), { reden: 'einde-dienstverband', einddatum: TODAY, toelichting: 'De werkgever heeft het contract niet verlengd.' });
+    expect(r.status, JSON.stringify(r.body)).toBe(202);
+    expect(r.body.verwerkt).toBe(true);
+    await openTask(a.km, id, 'Overdracht');
+    const laat = await a.km.post<Problem>(pad(id, 'loonopgave'), { ...loonopgave, periodeVan: '2026-04-01', periodeTot: '2026-06-30' });
+    expect(laat.status).toBe(409);
+    expect(laat.body.detail).toContain('beëindigd');
+    await until(async () => ((await zaak(a.km, id)).fase === 'einde' ? true : null), 'fase einde');
+  });
+});
