@@ -2,8 +2,8 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApiClient } from '../support/http.ts';
 import { startTestServer, type TestServer } from '../support/server.ts';
-import { aanmelden as prbAanmelden } from '../scenarios/prb-support.ts';
-import { TODAY, accounts, beoordeling, beschikt, betalingen, doTask, openTask, totAanvraagIngediend, until, wachtOpBetaling, zaak, WERKGEVER, BEGELEIDER, type Accounts } from '../scenarios/pgb-bw-support.ts';
+import { aanmelden as prbAanmelden, type Accounts } from '../scenarios/prb-support.ts';
+import { TODAY, accounts, beoordeling, beschikt, betalingen, doTask, openTask, totAanvraagIngediend, until, wachtOpBetaling, zaak, WERKGEVER, BEGELEIDER } from '../scenarios/pgb-bw-support.ts';
 
 /**
  * The named pgb bw uitvoering routes a klantmanager uses from the zaakdossier: what they pay,

@@ -143,6 +143,9 @@ export interface DeclaratieInvoer {
   iban?: string;
 }
 
+/** The pgb bw uitvoering routes (server/pgb-bw/uitvoering-routes.ts), by the last part of their path. */
+export type PgbBwUitvoeringSoort = 'loonopgave' | 'factuur' | 'plaatsing' | 'einde-dienstverband';
+
 export interface Document {
   id: string;
   titel: string;
@@ -299,6 +302,8 @@ export const regie = {
     request<Contactmoment>('POST', `/api/zaken/${enc(zaakId)}/contactmomenten`, { body }),
   dienDeclaratieIn: (zaakId: string, body: DeclaratieInvoer) =>
     request<{ messageKey: string; verwerkt: boolean }>('POST', `/api/zaken/${enc(zaakId)}/declaraties`, { body }),
+  pgbBwUitvoering: (zaakId: string, soort: PgbBwUitvoeringSoort, body: Record<string, unknown>) =>
+    request<{ messageKey: string; verwerkt: boolean; dubbel: boolean }>('POST', `/api/zaken/${enc(zaakId)}/pgb-bw/${soort}`, { body }),
   bezwaarMaken: (zaakId: string, gronden: string) =>
     request<unknown>('POST', `/api/zaken/${enc(zaakId)}/bezwaar`, { body: { gronden } }),
 

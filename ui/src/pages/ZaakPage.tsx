@@ -1,13 +1,16 @@
 /**
  * Zaakdossier for caseworkers: facts and clock with a traffic light, open
  * tasks, where the zaak is in the process, timeline in words, budget and
- * payments, documents and contactmomenten (with a form to register one).
+ * payments, documents and contactmomenten (with a form to register one); for a
+ * pgb bw zaak in uitvoering the klantmanager's forms for loonopgave, factuur,
+ * plaatsing and einde dienstverband.
  * Sections whose data the server does not send yet are left out.
  */
 import { Heading, Link, Paragraph, Table, TableBody, TableCaption, TableCell, TableHeader, TableHeaderCell, TableRow } from '@utrecht/component-library-react';
 import { BudgetOverzicht, Documenten, Tijdlijn, ZaakFeiten } from '../components/Dossier.tsx';
 import { ProcesSectie } from '../components/ProcesSectie.tsx';
 import { ContactmomentForm } from '../components/ContactmomentForm.tsx';
+import { PgbBwUitvoering } from '../components/PgbBwUitvoering.tsx';
 import { Laden, LoadError } from '../components/LoadError.tsx';
 import { tenantLabel } from '../components/Layout.tsx';
 import { Stoplicht } from '../components/Stoplicht.tsx';
@@ -16,6 +19,12 @@ import { useLoad } from '../lib/use-load.ts';
 import { regie } from '../regie-api.ts';
 import { linkProps } from '../router.tsx';
 import type { RouteProps } from '../routes.tsx';
+
+/** The payment job runs just after the message: reload now and once more when it has booked. */
+function uitvoeringVerstuurd(reload: () => void) {
+  reload();
+  setTimeout(reload, 1500);
+}
 
 export default function ZaakPage({ session, params }: RouteProps) {
   const id = params.id!;
@@ -119,6 +128,16 @@ export default function ZaakPage({ session, params }: RouteProps) {
             Budget en betalingen
           </Heading>
           {zaak.budget ? <BudgetOverzicht budget={zaak.budget} /> : <Paragraph>Er is (nog) geen budget toegekend.</Paragraph>}
+        </section>
+      )}
+
+      {zaak.regeling === 'pgb-bw' && zaak.fase === 'uitvoering' && zaak.status !== 'afgesloten' && session.roles.includes('klantmanager') && (
+        <section aria-labelledby="z-pgb-bw-uitvoering">
+          <Heading level={2} id="z-pgb-bw-uitvoering">
+            Uitvoering pgb bw
+          </Heading>
+          <Paragraph>Leg hier vast wat de werkgever, de begeleidingsorganisatie of de jobfinder u stuurt. De betalingen ziet u bij Budget en betalingen.</Paragraph>
+          <PgbBwUitvoering zaakId={zaak.id} onSent={() => uitvoeringVerstuurd(load.reload)} />
         </section>
       )}
 

@@ -1,0 +1,314 @@
+/**
+ * "Uitvoering pgb bw" in the zaakdossier: the klantmanager registers what the werkgever,
+ * the begeleidingsorganisatie and the jobfinder send in (loonopgave, factuur, plaatsing) and
+ * the end of employment. Each form posts to its named route (server/pgb-bw/uitvoering-routes.ts);
+ * the resulting payments show in "Budget en betalingen".
+ */
+import { useId, useRef, useState, type ChangeEvent, type FormEvent } from 'react';
+import {
+  Alert,
+  Button,
+  Checkbox,
+  Fieldset,
+  FieldsetLegend,
+  FormLabel,
+  Heading,
+  Paragraph,
+  RadioButton,
+  Textarea,
+  Textbox,
+} from '@utrecht/component-library-react';
+import { parseMoney } from '../../../forms/index.ts';
+import { ApiError } from '../api.ts';
+import { vandaag } from '../lib/format.ts';
+import { foutTekst } from '../lib/use-load.ts';
+import { regie, type PgbBwUitvoeringSoort } from '../regie-api.ts';
+import { ErrorSummary } from './ErrorSummary.tsx';
+
+type Kind = 'datum' | 'euro' | 'getal' | 'tekst' | 'textarea' | 'keuze' | 'vinkje';
+
+export interface Veld {
+  /** The key in the request body (the route's schema). */
+  key: string;
+  label: string;
+  kind: Kind;
+  verplicht: boolean;
+  uitleg?: string;
+  opties?: readonly (readonly [string, string])[];
+  /** Only shown (and sent) when this returns true for the current values. */
+  als?: (v: Record<string, string>) => boolean;
+}
+
+export interface UitvoeringFormulier {
+  soort: PgbBwUitvoeringSoort;
+  titel: string;
+  uitleg: string;
+  knop: string;
+  gelukt: string;
+  velden: readonly Veld[];
+}
+
+const DATUM = /^\d{4}-\d{2}-\d{2}$/;
+
+export const FORMULIEREN: readonly UitvoeringFormulier[] = [
+  {
+    soort: 'loonopgave',
+    titel: 'Loonopgave van de werkgever',
+    uitleg: 'De werkgever geeft per subsidieperiode op welk brutoloon hij heeft betaald. Wij betalen de vergoeding voor die periode aan de werkgever.',
+    knop: 'Loonopgave vastleggen',
+    gelukt: 'De loonopgave is ontvangen. De vergoeding voor de werkgever verschijnt bij Budget en betalingen zodra zij is berekend.',
+    velden: [
+      { key: 'periodeVan', label: 'Eerste dag van de periode', kind: 'datum', verplicht: true },
+      { key: 'periodeTot', label: 'Laatste dag van de periode', kind: 'datum', verplicht: true },
+      { key: 'maanden', label: 'Aantal maanden van de periode', kind: 'getal', verplicht: true, uitleg: 'Een heel getal van 1 tot en met 12.' },
+      { key: 'brutoLoonCent', label: 'Betaald brutoloon over de periode', kind: 'euro', verplicht: true, uitleg: 'In euro’s, bijvoorbeeld 6.000,00.' },
+      { key: 'maandenInDienst', label: 'Maanden in dienst in deze periode (niet verplicht)', kind: 'getal', verplicht: false, uitleg: 'Vul dit in als uw gemeente naar de periode in dienst kijkt.' },
+      { key: 'contracturenPerWeek', label: 'Contracturen per week (niet verplicht)', kind: 'getal', verplicht: false, uitleg: 'Vul dit in als uw gemeente naar de contracturen kijkt.' },
+    ],
+  },
+  {
+    soort: 'factuur',
+    titel: 'Factuur van de begeleidingsorganisatie of werkplekaanpassing',
+    uitleg: 'Wij betalen de begeleidingsorganisatie binnen de toegekende uren per week, en een werkplekaanpassing één keer.',
+    knop: 'Factuur vastleggen',
+    gelukt: 'De factuur is ontvangen. De betaling verschijnt bij Budget en betalingen zodra zij is gecontroleerd.',
+    velden: [
+      { key: 'onderdeel', label: 'Waarvoor is de factuur?', kind: 'keuze', verplicht: true, opties: [['begeleiding', 'Begeleiding op de werkplek'], ['werkplekaanpassing', 'Werkplekaanpassing']] },
+      { key: 'referentie', label: 'Factuurnummer', kind: 'tekst', verplicht: true },
+      { key: 'bedragCents', label: 'Bedrag', kind: 'euro', verplicht: true, uitleg: 'In euro’s, zoals op de factuur, bijvoorbeeld 480,00.' },
+      { key: 'factuurdatum', label: 'Factuurdatum (niet verplicht)', kind: 'datum', verplicht: false },
+      { key: 'uren', label: 'Aantal uren begeleiding op de factuur', kind: 'getal', verplicht: true, als: (v) => v.onderdeel === 'begeleiding' },
+      { key: 'weken', label: 'Aantal weken waarover de factuur gaat', kind: 'getal', verplicht: true, als: (v) => v.onderdeel === 'begeleiding' },
+    ],
+  },
+  {
+    soort: 'plaatsing',
+    titel: 'Plaatsing (jobfinding)',
+    uitleg: 'Jobfinding is no cure no pay: wij betalen één keer, als de arbeidsovereenkomst is getekend en de eerste werkdag is geweest.',
+    knop: 'Plaatsing vastleggen',
+    gelukt: 'De plaatsing is vastgelegd. Als jobfinding is toegekend, verschijnt de betaling bij Budget en betalingen.',
+    velden: [
+      { key: 'werkgever', label: 'Werkgever', kind: 'tekst', verplicht: true },
+      { key: 'datum', label: 'Eerste werkdag', kind: 'datum', verplicht: true },
+      { key: 'contractGetekend', label: 'De arbeidsovereenkomst is getekend', kind: 'vinkje', verplicht: true },
+    ],
+  },
+  {
+    soort: 'einde-dienstverband',
+    titel: 'Einde dienstverband',
+    uitleg: 'Hiermee stopt het pgb begeleid werken: daarna betalen wij niets meer en betalingen die nog op financiën wachten, vervallen.',
+    knop: 'Einde vastleggen',
+    gelukt: 'Het einde is vastgelegd. U vindt de taak om de klant over te dragen bij Open taken.',
+    velden: [
+      {
+        key: 'reden',
+        label: 'Reden',
+        kind: 'keuze',
+        verplicht: true,
+        opties: [['einde-dienstverband', 'Het dienstverband is beëindigd'], ['einde-pgb-bw', 'Het pgb begeleid werken stopt'], ['terug-naar-sw-bedrijf', 'De klant gaat terug naar het sw-bedrijf']],
+      },
+      { key: 'einddatum', label: 'Einddatum', kind: 'datum', verplicht: true },
+      { key: 'toelichting', label: 'Toelichting', kind: 'textarea', verplicht: true },
+    ],
+  },
+];
+
+type Fouten = Record<string, string>;
+
+const zichtbaar = (f: UitvoeringFormulier, v: Record<string, string>) => f.velden.filter((veld) => !veld.als || veld.als(v));
+
+/** Checks in the browser what the server checks too; returns the body to send, or Dutch messages per field. */
+export function controleer(f: UitvoeringFormulier, v: Record<string, string>): { body: Record<string, unknown>; fouten: Fouten } {
+  const body: Record<string, unknown> = {};
+  const fouten: Fouten = {};
+  for (const veld of zichtbaar(f, v)) {
+    const ruw = (v[veld.key] ?? '').trim();
+    if (veld.kind === 'vinkje') {
+      body[veld.key] = ruw === 'ja';
+      continue;
+    }
+    if (ruw === '') {
+      if (veld.verplicht) fouten[veld.key] = veld.kind === 'keuze' ? `Maak een keuze bij “${veld.label}”.` : `Vul “${veld.label}” in.`;
+      continue;
+    }
+    if (veld.kind === 'datum') {
+      if (!DATUM.test(ruw)) fouten[veld.key] = `Vul “${veld.label}” in als datum.`;
+      else body[veld.key] = ruw;
+    } else if (veld.kind === 'euro') {
+      const m = parseMoney(ruw);
+      if (!m.ok) fouten[veld.key] = 'Vul het bedrag in euro’s in, bijvoorbeeld 1.234,56.';
+      else if (m.cents <= 0) fouten[veld.key] = 'Het bedrag moet groter zijn dan € 0,00.';
+      else body[veld.key] = m.cents;
+    } else if (veld.kind === 'getal') {
+      const n = Number(ruw.replace(',', '.'));
+      if (!Number.isFinite(n) || n < 0) fouten[veld.key] = `Vul bij “${veld.label}” een getal in.`;
+      else body[veld.key] = n;
+    } else body[veld.key] = ruw;
+  }
+  return { body, fouten };
+}
+
+function Formulier({ zaakId, f, onSent }: { zaakId: string; f: UitvoeringFormulier; onSent: () => void }) {
+  const id = useId();
+  const leeg = Object.fromEntries(f.velden.map((v) => [v.key, v.kind === 'keuze' ? (v.opties?.[0]?.[0] ?? '') : '']));
+  const [values, setValues] = useState<Record<string, string>>(leeg);
+  const [fouten, setFouten] = useState<Fouten>({});
+  const [fout, setFout] = useState<string | null>(null);
+  const [bezig, setBezig] = useState(false);
+  const [poging, setPoging] = useState(0);
+  const [gelukt, setGelukt] = useState<string | null>(null);
+  const summary = useRef<HTMLDivElement>(null);
+  const fid = (key: string) => `${id}-${key}`;
+  const focusSummary = () => setTimeout(() => summary.current?.focus(), 0);
+  const zet = (key: string, waarde: string) => setValues((v) => ({ ...v, [key]: waarde }));
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    setGelukt(null);
+    setFout(null);
+    setPoging((p) => p + 1);
+    const { body, fouten: errs } = controleer(f, values);
+    setFouten(errs);
+    if (Object.keys(errs).length > 0) {
+      focusSummary();
+      return;
+    }
+    setBezig(true);
+    try {
+      const r = await regie.pgbBwUitvoering(zaakId, f.soort, body);
+      setValues(leeg);
+      setFouten({});
+      setGelukt(r.dubbel ? 'Dit had u al vastgelegd; wij hebben het niet nog een keer verwerkt.' : f.gelukt);
+      onSent();
+    } catch (err) {
+      if (err instanceof ApiError && err.status === 400 && err.problem.errors?.length) {
+        const server: Fouten = {};
+        for (const fe of err.problem.errors) {
+          const key = fe.field.replace(/^body\./, '');
+          if (f.velden.some((v) => v.key === key)) server[key] ??= fe.message;
+        }
+        setFouten(server);
+        setFout(Object.keys(server).length > 0 ? null : foutTekst(err));
+      } else {
+        setFout(err instanceof ApiError && err.status === 409 ? (err.problem.detail ?? foutTekst(err)) : foutTekst(err));
+      }
+      focusSummary();
+    } finally {
+      setBezig(false);
+    }
+  }
+
+  const velden = zichtbaar(f, values);
+  const summaryFields = velden.filter((v) => fouten[v.key]).map((v) => ({ id: fid(v.key), message: fouten[v.key]! }));
+  const describedBy = (v: Veld) => [v.uitleg ? `${fid(v.key)}-uitleg` : null, fouten[v.key] ? `${fid(v.key)}-fout` : null].filter(Boolean).join(' ') || undefined;
+  const foutVan = (v: Veld) =>
+    fouten[v.key] && (
+      <p id={`${fid(v.key)}-fout`} className="utrecht-form-field-error-message">
+        {fouten[v.key]}
+      </p>
+    );
+  const uitlegVan = (v: Veld) =>
+    v.uitleg && (
+      <Paragraph id={`${fid(v.key)}-uitleg`} className="utrecht-form-field-description">
+        {v.uitleg}
+      </Paragraph>
+    );
+
+  return (
+    <form className="regie-form regie-pgb-bw-form" noValidate onSubmit={(e) => void submit(e)} aria-labelledby={`${id}-titel`}>
+      <Heading level={3} id={`${id}-titel`}>
+        {f.titel}
+      </Heading>
+      <Paragraph>{f.uitleg}</Paragraph>
+      {(summaryFields.length > 0 || fout) && (
+        <ErrorSummary key={poging} ref={summary} title={`${f.titel}: niet vastgelegd`} message={fout ?? 'Verbeter het volgende:'} fields={summaryFields} />
+      )}
+      {velden.map((v) => {
+        if (v.kind === 'keuze') {
+          return (
+            <Fieldset key={v.key} className="regie-field" aria-describedby={describedBy(v)}>
+              <FieldsetLegend>{v.label}</FieldsetLegend>
+              {uitlegVan(v)}
+              {foutVan(v)}
+              {(v.opties ?? []).map(([waarde, tekst], i) => {
+                const rid = i === 0 ? fid(v.key) : `${fid(v.key)}-${i}`;
+                return (
+                  <div className="utrecht-form-field utrecht-form-field--radio" key={waarde}>
+                    <div className="utrecht-form-field__label">
+                      <FormLabel htmlFor={rid} type="radio">
+                        {tekst}
+                      </FormLabel>
+                    </div>
+                    <div className="utrecht-form-field__input">
+                      <RadioButton id={rid} name={`${id}-${v.key}`} value={waarde} checked={values[v.key] === waarde} onChange={() => zet(v.key, waarde)} />
+                    </div>
+                  </div>
+                );
+              })}
+            </Fieldset>
+          );
+        }
+        if (v.kind === 'vinkje') {
+          return (
+            <div key={v.key} className="regie-field utrecht-form-field utrecht-form-field--checkbox">
+              {foutVan(v)}
+              <div className="utrecht-form-field__input">
+                <Checkbox id={fid(v.key)} checked={values[v.key] === 'ja'} invalid={Boolean(fouten[v.key])} aria-describedby={describedBy(v)} onChange={(e: ChangeEvent<HTMLInputElement>) => zet(v.key, e.target.checked ? 'ja' : '')} />
+              </div>
+              <div className="utrecht-form-field__label">
+                <FormLabel htmlFor={fid(v.key)} type="checkbox">
+                  {v.label}
+                </FormLabel>
+              </div>
+            </div>
+          );
+        }
+        return (
+          <div key={v.key} className="regie-field">
+            <FormLabel htmlFor={fid(v.key)}>{v.label}</FormLabel>
+            {uitlegVan(v)}
+            {foutVan(v)}
+            {v.kind === 'textarea' ? (
+              <Textarea id={fid(v.key)} value={values[v.key]} invalid={Boolean(fouten[v.key])} aria-describedby={describedBy(v)} onChange={(e: ChangeEvent<HTMLTextAreaElement>) => zet(v.key, e.target.value)} />
+            ) : (
+              <Textbox
+                id={fid(v.key)}
+                type={v.kind === 'datum' ? 'date' : 'text'}
+                inputMode={v.kind === 'euro' || v.kind === 'getal' ? 'decimal' : undefined}
+                autoComplete="off"
+                max={v.kind === 'datum' && f.soort === 'plaatsing' ? vandaag() : undefined}
+                value={values[v.key]}
+                invalid={Boolean(fouten[v.key])}
+                aria-describedby={describedBy(v)}
+                onChange={(e: ChangeEvent<HTMLInputElement>) => zet(v.key, e.target.value)}
+              />
+            )}
+          </div>
+        );
+      })}
+      <div className="regie-form__actions">
+        <Button type="submit" appearance="primary-action-button" busy={bezig} disabled={bezig}>
+          {f.knop}
+        </Button>
+      </div>
+      <div aria-live="polite">
+        {gelukt && (
+          <Alert type="ok">
+            <Paragraph>{gelukt}</Paragraph>
+          </Alert>
+        )}
+      </div>
+    </form>
+  );
+}
+
+/** The panel; the caller shows it only for a pgb bw zaak in uitvoering, to a klantmanager. */
+export function PgbBwUitvoering({ zaakId, onSent }: { zaakId: string; onSent: () => void }) {
+  return (
+    <div className="regie-pgb-bw-uitvoering">
+      {FORMULIEREN.map((f) => (
+        <Formulier key={f.soort} zaakId={zaakId} f={f} onSent={onSent} />
+      ))}
+    </div>
+  );
+}
