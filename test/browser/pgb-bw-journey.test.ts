@@ -201,4 +201,32 @@ describe('pgb bw in Eindhoven: de aanvraag met de bijlagen van werkgever en bege
     await expectAccessible(page);
     await shot(page, 'pgb-bw-mijn-zaak');
   });
+
+  it('6. de klantmanager legt in het zaakdossier een loonopgave vast; de vergoeding voor de werkgever staat bij de betalingen', async () => {
+    const z = deZaak();
+    await waitForZaakTask(server.url, KM, z.id, 'Pgb bw volgen');
+    const page = await pageAs(KM, `/zaken/${z.id}`);
+    const paneel = page.getByRole('region', { name: 'Uitvoering pgb bw' });
+    await paneel.waitFor();
+    const form = paneel.getByRole('form', { name: 'Loonopgave van de werkgever' });
+    // Without input: the error summary names the fields and nothing is sent.
+    await form.getByRole('button', { name: 'Loonopgave vastleggen' }).click();
+    const summary = form.getByRole('alert').filter({ hasText: 'Loonopgave van de werkgever: niet vastgelegd' });
+    await summary.waitFor();
+    expect(await summary.getByRole('link').count()).toBe(4);
+    await expectAccessible(page);
+
+    const kwartaalEinde = new Date(Date.now() + 89 * 86_400_000).toISOString().slice(0, 10);
+    await field(form, 'Eerste dag van de periode').fill(vandaag);
+    await field(form, 'Laatste dag van de periode').fill(kwartaalEinde);
+    await field(form, 'Aantal maanden van de periode').fill('3');
+    await field(form, 'Betaald brutoloon over de periode').fill('6.000,00');
+    await form.getByRole('button', { name: 'Loonopgave vastleggen' }).click();
+    await form.getByText(/De loonopgave is ontvangen/).waitFor();
+    // A quarter of the € 12.000 a year for the werkgever; above € 1.000 it waits for finance.
+    const betalingen = page.getByRole('region', { name: 'Budget en betalingen' });
+    await betalingen.getByRole('row').filter({ hasText: 'Groothandel Van Dijk' }).filter({ hasText: '€ 3.000,00' }).waitFor({ timeout: 15_000 });
+    await expectAccessible(page);
+    await shot(page, 'pgb-bw-uitvoering');
+  });
 });

@@ -1,0 +1,49 @@
+/** The checks of the "Uitvoering pgb bw" forms: what they refuse in Dutch, and that what they send is what the server's schemas accept. */
+import { describe, expect, it } from 'vitest';
+import { FORMULIEREN, controleer, type UitvoeringFormulier } from '../../ui/src/components/PgbBwUitvoering.tsx';
+import { EindeSchema, FactuurSchema, LoonopgaveSchema, PlaatsingSchema } from '../../server/pgb-bw/uitvoering-routes.ts';
+
+const formulier = (soort: UitvoeringFormulier['soort']) => FORMULIEREN.find((f) => f.soort === soort)!;
+
+describe('Uitvoering pgb bw forms', () => {
+  it('names every empty required field of the loonopgave in Dutch, and no optional one', () => {
+    const { fouten } = controleer(formulier('loonopgave'), {});
+    expect(fouten).toEqual({
+      periodeVan: 'Vul “Eerste dag van de periode” in.',
+      periodeTot: 'Vul “Laatste dag van de periode” in.',
+      maanden: 'Vul “Aantal maanden van de periode” in.',
+      brutoLoonCent: 'Vul “Betaald brutoloon over de periode” in.',
+    });
+  });
+
+  it('sends amounts in cents and numbers as numbers, which the server accepts', () => {
+    const { body, fouten } = controleer(formulier('loonopgave'), { periodeVan: '2026-01-01', periodeTot: '2026-03-31', maanden: '3', brutoLoonCent: '6.000,50', contracturenPerWeek: '32,5' });
+    expect(fouten).toEqual({});
+    expect(body).toEqual({ periodeVan: '2026-01-01', periodeTot: '2026-03-31', maanden: 3, brutoLoonCent: 600_050, contracturenPerWeek: 32.5 });
+    expect(LoonopgaveSchema.safeParse(body).success).toBe(true);
+  });
+
+  it('refuses a bad amount and a zero amount', () => {
+    expect(controleer(formulier('factuur'), { onderdeel: 'werkplekaanpassing', referentie: 'W-1', bedragCents: 'tien euro' }).fouten.bedragCents).toBe('Vul het bedrag in euro’s in, bijvoorbeeld 1.234,56.');
+    expect(controleer(formulier('factuur'), { onderdeel: 'werkplekaanpassing', referentie: 'W-1', bedragCents: '0,00' }).fouten.bedragCents).toBe('Het bedrag moet groter zijn dan € 0,00.');
+  });
+
+  it('asks hours and weeks only for a begeleidingsfactuur', () => {
+    const wpa = controleer(formulier('factuur'), { onderdeel: 'werkplekaanpassing', referentie: 'W-1', bedragCents: '2.500,00', uren: '8' });
+    expect(wpa.fouten).toEqual({});
+    expect(wpa.body).toEqual({ onderdeel: 'werkplekaanpassing', referentie: 'W-1', bedragCents: 250_000 });
+    expect(FactuurSchema.safeParse(wpa.body).success).toBe(true);
+    const begeleiding = controleer(formulier('factuur'), { onderdeel: 'begeleiding', referentie: 'JB-1', bedragCents: '480,00' });
+    expect(Object.keys(begeleiding.fouten).sort()).toEqual(['uren', 'weken']);
+  });
+
+  it('sends the plaatsing and the einde in the shapes of the process', () => {
+    const p = controleer(formulier('plaatsing'), { werkgever: 'Groothandel Van Dijk', datum: '2026-01-05', contractGetekend: 'ja' });
+    expect(p.body).toEqual({ werkgever: 'Groothandel Van Dijk', datum: '2026-01-05', contractGetekend: true });
+    expect(PlaatsingSchema.safeParse(p.body).success).toBe(true);
+    const e = controleer(formulier('einde-dienstverband'), { reden: 'terug-naar-sw-bedrijf', einddatum: '2026-06-30', toelichting: 'Terug naar het sw-bedrijf.' });
+    expect(e.fouten).toEqual({});
+    expect(EindeSchema.safeParse(e.body).success).toBe(true);
+    expect(controleer(formulier('einde-dienstverband'), { reden: '', einddatum: '', toelichting: '' }).fouten.reden).toBe('Maak een keuze bij “Reden”.');
+  });
+});
