@@ -13,9 +13,9 @@ const VOOR_PLAN = new Set(['niet-toegelaten', 'buiten-behandeling']);
 
 /**
  * Regelingen whose diagram starts with GwHeroverweging (docs/bezwaar.md). Another regeling would
- * start again from its first step, so it keeps the ledger-only behaviour until its diagram has it (pgb bw).
+ * start again from its first step, so it keeps the ledger-only behaviour until its diagram has it.
  */
-const HEROPENBAAR = new Set(['prb', 'iro', 'rio', 'pib']);
+const HEROPENBAAR = new Set(['prb', 'iro', 'rio', 'pib', 'pgb-bw']);
 
 /**
  * bezwaar-besluit: the beslissing op bezwaar. Gegrond means full
@@ -24,7 +24,8 @@ const HEROPENBAAR = new Set(['prb', 'iro', 'rio', 'pib']);
  *  - Against a toekenning (the amount): the new toekenning replaces the old one in the ledger; the traject runs on.
  *  - Against a refusal: the hoofdzaak had ended, so it is reopened (heropenen-na-bezwaar) and its regeling
  *    carries out the new besluit — the besluit step of the reopened instance books the toekenning, its
- *    verplichtingen and (iro/rio) the contract, exactly as a toekenning on the aanvraag would.
+ *    verplichtingen and (iro/rio) the contract or (pgb bw) the werkgever and begeleidingsorganisatie, exactly as a
+ *    toekenning on the aanvraag would.
  */
 export const bezwaarBesluit: JobHandler = {
   type: 'bezwaar-besluit',

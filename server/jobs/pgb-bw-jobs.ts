@@ -24,6 +24,7 @@ import { defaultPgbBwPolicies, regelsVan } from '../../workflows/pgb-bw/policy/l
 import type { PgbBwProcesbeleid } from '../../workflows/pgb-bw/policy/snapshot.ts';
 import { inTransaction } from '../db/transaction.ts';
 import { alreadyApplied, appendZaakEvent } from '../zaken/events.ts';
+import type { Heroverweging } from '../zaken/commands/heropenen-na-bezwaar.ts';
 import { prbBeschikking } from './beschikking-job.ts';
 import { header, variable, type JobHandler } from './job-handler.ts';
 
@@ -152,17 +153,32 @@ export const pgbBwBesluit: JobHandler = {
     } else {
       const policy = variable<PgbBwProcesbeleid>(job, 'policy');
       const budget = variable<BudgetResultaat>(job, 'budget');
-      const beoordeling = variable<Beoordeling>(job, 'beoordeling');
-      const beslissing = budget.discretionair ? variable<{ uitkomst: 'toekennen' | 'afwijzen'; motivering: string }>(job, 'beslissing') : null;
       const gronden = new Map<RedenCode, string>();
-      for (const r of budget.redenen) if (!gronden.has(r.code)) gronden.set(r.code, r.omschrijving);
-      if (beoordeling.passend === 'nee') gronden.set('R06', TEKST.R06!);
-      if (beoordeling.advies === 'afwijzen') for (const c of beoordeling.afwijzingsgronden ?? []) if (!gronden.has(c)) gronden.set(c, TEKST[c] ?? c);
-      if (beslissing?.uitkomst === 'afwijzen') { const r = redenBovenPlafond(budget); gronden.set(r.code, r.omschrijving); }
+      let motivering: string;
+      let hardheid: string | null = null;
+      let toekennen: boolean;
+      let doorBeslisser: boolean;
+      const heroverweging = soort === 'heroverweging' ? variable<Heroverweging>(job, 'heroverweging') : null;
+      if (heroverweging) {
+        // Reopened after a gegrond bezwaar (Awb 7:11): the beslissing op bezwaar revoked the refusal, so its
+        // gronden do not hold and the new besluit grants the budget the aanvraag's components give.
+        motivering = heroverweging.motivering;
+        toekennen = true;
+        doorBeslisser = true;
+      } else {
+        const beoordeling = variable<Beoordeling>(job, 'beoordeling');
+        const beslissing = budget.discretionair ? variable<{ uitkomst: 'toekennen' | 'afwijzen'; motivering: string }>(job, 'beslissing') : null;
+        for (const r of budget.redenen) if (!gronden.has(r.code)) gronden.set(r.code, r.omschrijving);
+        if (beoordeling.passend === 'nee') gronden.set('R06', TEKST.R06!);
+        if (beoordeling.advies === 'afwijzen') for (const c of beoordeling.afwijzingsgronden ?? []) if (!gronden.has(c)) gronden.set(c, TEKST[c] ?? c);
+        if (beslissing?.uitkomst === 'afwijzen') { const r = redenBovenPlafond(budget); gronden.set(r.code, r.omschrijving); }
+        const codes = [...gronden.keys()];
+        motivering = beslissing?.motivering ?? beoordeling.motivering;
+        hardheid = codes.length && beoordeling.hardheidsclausule && beoordeling.hardheidsclausuleMotivering?.trim() && hardheidsclausuleDekt(policy.hardheidsclausule, codes) ? beoordeling.hardheidsclausuleMotivering.trim() : null;
+        toekennen = (beslissing ? beslissing.uitkomst === 'toekennen' : beoordeling.advies === 'toekennen') && (codes.length === 0 || hardheid !== null);
+        doorBeslisser = beslissing !== null;
+      }
       const codes = [...gronden.keys()];
-      const motivering = beslissing?.motivering ?? beoordeling.motivering;
-      const hardheid = codes.length && beoordeling.hardheidsclausule && beoordeling.hardheidsclausuleMotivering?.trim() && hardheidsclausuleDekt(policy.hardheidsclausule, codes) ? beoordeling.hardheidsclausuleMotivering.trim() : null;
-      const toekennen = (beslissing ? beslissing.uitkomst === 'toekennen' : beoordeling.advies === 'toekennen') && (codes.length === 0 || hardheid !== null);
       if (toekennen) {
         const aanvraag = aanvraagVan(job);
         const financiering = (job.variables.financiering as Financiering | undefined) ?? { bron: 'wsw-budget', wisseldatum: null };
@@ -193,7 +209,7 @@ export const pgbBwBesluit: JobHandler = {
             // No cure no pay = no cure less pay with a start share of 0: only the result part, on placement.
             bekostiging: v.ncnp ? 'no-cure-less-pay' : 'vast',
             startAandeelBp: v.ncnp ? 0 : null,
-            approvedBy: beslissing ? 'beslisser' : 'klantmanager',
+            approvedBy: doorBeslisser ? 'beslisser' : 'klantmanager',
           });
         }
         besluit = {
@@ -211,6 +227,8 @@ export const pgbBwBesluit: JobHandler = {
           voorwaarden: voorwaarden(budget, policy, financiering, van, tot, herziening, hardheid),
           voortgangCyclus: `R/${policy.voortgang.cyclus}`,
           herzieningCyclus: `R/${policy.herziening.cyclus}`,
+          // The amount in the beslissing op bezwaar; the ledger books the components (docs/bezwaar.md, limits).
+          ...(heroverweging ? { bezwaar: { bezwaarZaakId: heroverweging.bezwaarZaakId, besluitOpBezwaarId: heroverweging.besluitOpBezwaarId, budgetCent: heroverweging.budgetCent } } : {}),
         };
       } else {
         if (codes.length === 0) throw new Error('Een afwijzing zonder gecodeerde grond (R01–R15) is niet mogelijk; kies in de beoordeling de afwijzingsgronden.');

@@ -1,0 +1,106 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Job } from '../../engine/port.ts';
+import { bezwaarBesluit } from '../../server/jobs/bezwaar-jobs.ts';
+import { startTestServer, type TestServer } from '../support/server.ts';
+import { afgesloten } from './iro-support.ts';
+import { berichten } from './prb-support.ts';
+import { TODAY, WERKGEVER, accounts, beoordeling, bericht, beschikt, budgetVan, doTask, openTask, procesVariabelen, totAanvraagIngediend, wachtOpBetaling, zaak } from './pgb-bw-support.ts';
+
+/**
+ * Awb 7:11 for the pgb bw: a gegrond bezwaar against a refused aanvraag revokes the refusal; the
+ * hoofdzaak is reopened and the new besluit is carried out, so the werkgever is paid again.
+ */
+
+let srv: TestServer;
+beforeAll(async () => {
+  srv = await startTestServer();
+});
+afterAll(() => srv?.stop());
+
+const processKey = async (id: string) => (await srv.database.db.selectFrom('zaken').select('process_instance_key').where('id', '=', id).executeTakeFirstOrThrow()).process_instance_key;
+const heropendEvents = (id: string) => srv.database.db.selectFrom('zaak_events').select(['data']).where('zaak_id', '=', id).where('type', '=', 'zaak.heropend').execute();
+const euro = (cents: number) => (cents / 100).toLocaleString('nl-NL', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+
+interface Besluit {
+  uitkomst: string;
+  soort: string;
+  budgetCent: number;
+  componenten: { werkgeverPerJaarCent: number; begeleidingPerJaarCent: number };
+  voortgangCyclus: string;
+  financiering: { bron: string };
+}
+
+describe('pgb bw: a gegrond bezwaar against an afwijzing reopens the zaak', () => {
+  it('Leiden R07 refused → gegrond: same zaak in behandeling, uitvoering open, a loonopgave pays the werkgever against the new toekenning; the job may run twice', async () => {
+    const a = await accounts(srv, 'leiden', 2);
+    // Leiden reads "612 mnd" as 12 months: a 6-month contract is refused (R07).
+    const id = await totAanvraagIngediend(a, { aanvraag: { werkgever: { contractMaanden: 6 } } });
+    await openTask(a.km, id, 'Beoordeling');
+    const budget = await budgetVan(srv, id);
+    expect(budget.redenen.map((r) => r.code)).toEqual(['R07']);
+    await doTask(a.km, id, 'Beoordeling', beoordeling('afwijzen', ['R07']));
+    const hoofdzaak = await beschikt(a, id);
+    const afgewezen = await afgesloten(a.klant, id);
+    expect(afgewezen.resultaat).toBe('afgewezen');
+    expect(afgewezen.budget?.toegekendCents ?? 0).toBe(0);
+    const oudeInstance = await processKey(id);
+
+    const ingediend = await a.klant.post<{ id: string }>(`/api/zaken/${id}/bezwaar`, {
+      gegevens: { bezwaar: { besluitKenmerk: hoofdzaak.identificatie, gronden: 'De werkgever heeft het contract verlengd tot een jaar.', gewenstResultaat: 'Toekenning van het pgb bw.', horen: 'nee' } },
+    });
+    expect(ingediend.status, JSON.stringify(ingediend.body)).toBe(201);
+    const bezwaarId = ingediend.body.id;
+    await doTask(a.km, bezwaarId, 'Ontvankelijkheid', { ontvankelijkheid: { tijdig: 'ja', ontvankelijk: 'ja', horen: 'hoorzitting', motivering: 'Tijdig ingediend.' } });
+    await doTask(a.beslisser, bezwaarId, 'Hoorzitting', { hoorzitting: { datum: TODAY, vorm: 'fysiek', verschenen: 'ja', verslag: 'De klant toont de verlengde arbeidsovereenkomst.' } });
+    await doTask(a.beslisser, bezwaarId, 'Beslissing', {
+      beslissing: { uitkomst: 'gegrond', nieuwBudgetCent: euro(budget.toekenningCent), motivering: 'De arbeidsovereenkomst duurt twaalf maanden; de afwijzing wordt herroepen en het pgb bw toegekend.' },
+    });
+    const bezwaar = await afgesloten(a.klant, bezwaarId);
+    expect(bezwaar.resultaat).toBe('bezwaar-gegrond');
+
+    // The same zaak runs again. The refusal on R07 had skipped Leiden's mandatory loonwaardebepaling, so the
+    // werkgever's vergoeding is still unknown: the klantmanager records it first, then the new besluit follows.
+    expect(budget.loonwaarde.route).toBe('loonwaardebepaling-nodig');
+    expect(budget.componenten.werkgeverPerJaarCent).toBe(0);
+    await doTask(a.km, id, 'LoonwaardeNaBezwaar', {
+      loonwaardebepaling: { methode: 'dariuz', loonwaardeProcent: 60, datum: TODAY, beoordelaar: 'Arbeidsdeskundige Leiden', onafhankelijk: true, nulmetingProcent: 55, ontwikkeldoel: 'Zelfstandig orders verzamelen binnen een jaar.', vervolgmetingDatum: TODAY },
+    });
+    await openTask(a.km, id, 'UitvoeringVolgen');
+    const nieuwBudget = await budgetVan(srv, id);
+    expect(nieuwBudget.componenten.werkgeverPerJaarCent).toBeGreaterThan(0);
+    const heropend = await zaak(a.klant, id);
+    expect(heropend).toMatchObject({ identificatie: afgewezen.identificatie, status: 'in-behandeling' });
+    expect(heropend.budget).toMatchObject({ toegekendCents: nieuwBudget.toekenningCent });
+    const nieuweInstance = await processKey(id);
+    expect(nieuweInstance).not.toBe(oudeInstance);
+    const events = await heropendEvents(id);
+    expect(events).toHaveLength(1);
+    expect(JSON.parse(events[0]!.data)).toMatchObject({ stap: 'besluit', vorigeProcessInstanceKey: oudeInstance, vorigResultaat: 'afgewezen' });
+    const vars = await procesVariabelen(srv, id);
+    // What the uitvoering reads came over from the refused instance: werkgever, loonopgave cadence, funding.
+    expect(vars.besluit as Besluit).toMatchObject({ uitkomst: 'toekenning', soort: 'heroverweging', budgetCent: nieuwBudget.toekenningCent, voortgangCyclus: 'R/P12M', financiering: { bron: 'wsw-budget' } });
+    expect((vars.policy as { betaling: { loonopgave: string } }).betaling.loonopgave).toBe('jaarlijks');
+    // No second beschikking on the hoofdzaak: the beslissing op bezwaar is the new besluit.
+    expect(heropend.documenten.filter((d) => d.soort === 'beschikking')).toHaveLength(1);
+    expect((await berichten(a.klant)).map((b) => b.onderwerp)).toContain('Uw zaak loopt weer');
+
+    // A quarterly loonopgave pays the werkgever (never the klant) against the new toekenning.
+    const werkgeverPerJaar = (vars.besluit as Besluit).componenten.werkgeverPerJaarCent;
+    await bericht(a.km, 'pgb-bw-loonopgave', id, { loonopgave: { periodeVan: TODAY, periodeTot: TODAY, maanden: 3, brutoLoonCent: 600_000 } }, `${id}-lo-1`);
+    const [betaling] = await wachtOpBetaling(srv, id, 1);
+    expect(betaling).toMatchObject({ verplichting_id: `${id}:werkgever`, payee_naam: WERKGEVER.naam, iban: WERKGEVER.iban, bedrag_cents: Math.round(werkgeverPerJaar / 4) });
+    expect(['voorgesteld', 'goedgekeurd']).toContain(betaling!.status);
+
+    // The bezwaar-besluit job runs again with its own key (a retry after a crash): nothing is reopened a second time.
+    const bezwaarVars = await procesVariabelen(srv, bezwaarId);
+    const { besluitOpBezwaar } = bezwaarVars as { besluitOpBezwaar: { id: string } };
+    const retry = { key: besluitOpBezwaar.id, type: 'bezwaar-besluit', tenantId: 'leiden', elementId: 'BesluitVerwerken', customHeaders: {}, variables: bezwaarVars } as unknown as Job;
+    const uitkomst = (await bezwaarBesluit.handle(retry, srv.services)) as { besluitOpBezwaar: { heropend: boolean } };
+    expect(uitkomst.besluitOpBezwaar.heropend).toBe(true);
+    expect(await heropendEvents(id)).toHaveLength(1);
+    expect(await processKey(id)).toBe(nieuweInstance);
+    expect((await berichten(a.klant)).filter((b) => b.onderwerp === 'Uw zaak loopt weer')).toHaveLength(1);
+    expect((await zaak(a.km, id)).budget).toMatchObject({ toegekendCents: nieuwBudget.toekenningCent });
+    expect(await srv.engine.listIncidents({ tenantId: 'leiden', state: 'active' })).toEqual([]);
+  });
+});
