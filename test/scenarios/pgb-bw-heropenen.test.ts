@@ -4,7 +4,7 @@ import { bezwaarBesluit } from '../../server/jobs/bezwaar-jobs.ts';
 import { startTestServer, type TestServer } from '../support/server.ts';
 import { afgesloten } from './iro-support.ts';
 import { berichten } from './prb-support.ts';
-import { TODAY, WERKGEVER, accounts, beoordeling, bericht, beschikt, budgetVan, doTask, openTask, procesVariabelen, totAanvraagIngediend, wachtOpBetaling, zaak } from './pgb-bw-support.ts';
+import { TODAY, WERKGEVER, aanmelden, aanvraag, accounts, beoordeling, bericht, beschikt, budgetVan, doTask, openTask, orientatie, procesVariabelen, totAanvraagIngediend, wachtOpBetaling, zaak } from './pgb-bw-support.ts';
 
 /**
  * Awb 7:11 for the pgb bw: a gegrond bezwaar against a refused aanvraag revokes the refusal; the
@@ -30,7 +30,7 @@ interface Besluit {
   financiering: { bron: string };
 }
 
-describe('pgb bw: a gegrond bezwaar against an afwijzing reopens the zaak', () => {
+describe('pgb bw: a gegrond bezwaar against a refusal reopens the zaak', () => {
   it('Leiden R07 refused → gegrond: same zaak in behandeling, uitvoering open, a loonopgave pays the werkgever against the new toekenning; the job may run twice', async () => {
     const a = await accounts(srv, 'leiden', 2);
     // Leiden reads "612 mnd" as 12 months: a 6-month contract is refused (R07).
@@ -102,5 +102,31 @@ describe('pgb bw: a gegrond bezwaar against an afwijzing reopens the zaak', () =
     expect((await berichten(a.klant)).filter((b) => b.onderwerp === 'Uw zaak loopt weer')).toHaveLength(1);
     expect((await zaak(a.km, id)).budget).toMatchObject({ toegekendCents: nieuwBudget.toekenningCent });
     expect(await srv.engine.listIncidents({ tenantId: 'leiden', state: 'active' })).toEqual([]);
+  });
+
+  it('niet toegelaten → gegrond without an amount: the aanvraag is handled further from the oriëntatie, with a fresh term', async () => {
+    const a = await accounts(srv, 'helmond', 1);
+    const id = await aanmelden(a.klant, { indicatieGeldig: 'nee' });
+    const geweigerd = await afgesloten(a.klant, id);
+    expect(geweigerd.resultaat).toBe('niet-toegelaten');
+    const ingediend = await a.klant.post<{ id: string }>(`/api/zaken/${id}/bezwaar`, {
+      gegevens: { bezwaar: { besluitKenmerk: geweigerd.identificatie, gronden: 'Mijn indicatie is verlengd; ik heb wel recht op een pgb bw.', gewenstResultaat: 'Behandeling van mijn aanmelding.', horen: 'nee' } },
+    });
+    expect(ingediend.status, JSON.stringify(ingediend.body)).toBe(201);
+    const bezwaarId = ingediend.body.id;
+    await doTask(a.km, bezwaarId, 'Ontvankelijkheid', { ontvankelijkheid: { tijdig: 'ja', ontvankelijk: 'ja', horen: 'hoorzitting', motivering: 'Tijdig ingediend.' } });
+    await doTask(a.beslisser, bezwaarId, 'Hoorzitting', { hoorzitting: { datum: TODAY, vorm: 'fysiek', verschenen: 'ja', verslag: 'De klant toont de verlengde indicatie.' } });
+    await doTask(a.beslisser, bezwaarId, 'Beslissing', { beslissing: { uitkomst: 'gegrond', motivering: 'De indicatie was op de dag van de aanmelding geldig; de weigering wordt herroepen.' } });
+    expect((await afgesloten(a.klant, bezwaarId)).resultaat).toBe('bezwaar-gegrond');
+
+    await openTask(a.km, id, 'Orientatie');
+    expect(await zaak(a.klant, id)).toMatchObject({ identificatie: geweigerd.identificatie, status: 'in-behandeling' });
+    expect(JSON.parse((await heropendEvents(id))[0]!.data)).toMatchObject({ stap: 'toelating', vorigResultaat: 'niet-toegelaten' });
+    expect(((await procesVariabelen(srv, id)).termijnen as { einddatumGepland: string }).einddatumGepland > TODAY).toBe(true);
+    // The aanvraag runs as any other: after the oriëntatie and the aanvraag the klantmanager assesses it.
+    await doTask(a.km, id, 'Orientatie', orientatie);
+    await doTask(a.klant, id, 'AanvraagOpstellen', aanvraag());
+    await openTask(a.km, id, 'Beoordeling');
+    expect(await srv.engine.listIncidents({ tenantId: 'helmond', state: 'active' })).toEqual([]);
   });
 });
