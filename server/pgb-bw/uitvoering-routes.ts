@@ -27,6 +27,13 @@ const centen = (wat: string) =>
     .positive(`${wat.charAt(0).toUpperCase()}${wat.slice(1)} moet groter zijn dan € 0,00.`)
     .max(100_000_000, `${wat.charAt(0).toUpperCase()}${wat.slice(1)} is te hoog; controleer het bedrag.`);
 
+/** Calendar months a period touches (2026-01-01 … 2026-03-31: 3; 2026-01-15 … 2026-04-14: 4). */
+export function maandenGeraakt(van: string, tot: string): number {
+  const [y1, m1] = van.split('-').map(Number) as [number, number];
+  const [y2, m2] = tot.split('-').map(Number) as [number, number];
+  return (y2 - y1) * 12 + (m2 - m1) + 1;
+}
+
 export const LoonopgaveSchema = z
   .strictObject({
     periodeVan: datum('de eerste dag van de periode'),
@@ -36,7 +43,15 @@ export const LoonopgaveSchema = z
     maandenInDienst: z.number({ error: 'Vul het aantal maanden in dienst in.' }).int('Vul een heel aantal maanden in.').min(0, 'Het aantal maanden in dienst kan niet negatief zijn.').max(12, 'Vul hoogstens 12 maanden in.').optional(),
     contracturenPerWeek: z.number({ error: 'Vul de contracturen per week in.' }).positive('De contracturen per week moeten meer dan 0 zijn.').max(60, 'Vul hoogstens 60 uur per week in.').optional(),
   })
-  .refine((o) => o.periodeTot >= o.periodeVan, { path: ['periodeTot'], message: 'De laatste dag van de periode ligt vóór de eerste dag.' });
+  .superRefine((o, ctx) => {
+    if (o.periodeTot < o.periodeVan) {
+      ctx.addIssue({ code: 'custom', path: ['periodeTot'], message: 'De laatste dag van de periode ligt vóór de eerste dag.' });
+      return;
+    }
+    // The subsidy is paid per month stated: a typo ("12" for a quarter) must not pay a whole year.
+    const max = maandenGeraakt(o.periodeVan, o.periodeTot);
+    if (o.maanden > max) ctx.addIssue({ code: 'custom', path: ['maanden'], message: `De periode loopt over ${max} ${max === 1 ? 'kalendermaand' : 'kalendermaanden'}; vul niet meer maanden in.` });
+  });
 
 export const FactuurSchema = z
   .strictObject({

@@ -81,6 +81,10 @@ describe('pgb bw uitvoering from the zaakdossier', () => {
     expect(omgekeerd.body.errors).toContainEqual({ field: 'periodeTot', message: 'De laatste dag van de periode ligt vóór de eerste dag.' });
 
     // A begeleidingsfactuur is checked against the granted hours, so it must state them.
+    const jaarVoorKwartaal = await a.km.post<Problem>(pad(id, 'loonopgave'), { ...loonopgave, maanden: 12 });
+    expect(jaarVoorKwartaal.status).toBe(400);
+    expect(jaarVoorKwartaal.body.errors).toEqual([{ field: 'maanden', message: 'De periode loopt over 3 kalendermaanden; vul niet meer maanden in.' }]);
+
     const zonderUren = await a.km.post<Problem>(pad(id, 'factuur'), { onderdeel: 'begeleiding', bedragCents: 48_000, referentie: 'JB-9' });
     expect(zonderUren.status).toBe(400);
     expect(zonderUren.body.errors?.map((e) => e.field).sort()).toEqual(['uren', 'weken']);

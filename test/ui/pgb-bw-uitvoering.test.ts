@@ -23,6 +23,14 @@ describe('Uitvoering pgb bw forms', () => {
     expect(LoonopgaveSchema.safeParse(body).success).toBe(true);
   });
 
+  it('refuses more months than the period touches, as the server does', () => {
+    const v = { periodeVan: '2026-01-01', periodeTot: '2026-03-31', maanden: '12', brutoLoonCent: '6.000,00' };
+    const { body, fouten } = controleer(formulier('loonopgave'), v);
+    expect(fouten.maanden).toBe('De periode loopt over 3 kalendermaanden; vul niet meer maanden in.');
+    expect(LoonopgaveSchema.safeParse(body).error?.issues.map((i) => i.message)).toEqual([fouten.maanden]);
+    expect(controleer(formulier('loonopgave'), { ...v, periodeVan: '2026-01-15', periodeTot: '2026-04-14', maanden: '3' }).fouten).toEqual({});
+  });
+
   it('refuses a bad amount and a zero amount', () => {
     expect(controleer(formulier('factuur'), { onderdeel: 'werkplekaanpassing', referentie: 'W-1', bedragCents: 'tien euro' }).fouten.bedragCents).toBe('Vul het bedrag in euro’s in, bijvoorbeeld 1.234,56.');
     expect(controleer(formulier('factuur'), { onderdeel: 'werkplekaanpassing', referentie: 'W-1', bedragCents: '0,00' }).fouten.bedragCents).toBe('Het bedrag moet groter zijn dan € 0,00.');

@@ -145,7 +145,21 @@ export function controleer(f: UitvoeringFormulier, v: Record<string, string>): {
       else body[veld.key] = n;
     } else body[veld.key] = ruw;
   }
+  if (f.soort === 'loonopgave' && typeof body.periodeVan === 'string' && typeof body.periodeTot === 'string' && typeof body.maanden === 'number') {
+    if (body.periodeTot < body.periodeVan) fouten.periodeTot = 'De laatste dag van de periode ligt vóór de eerste dag.';
+    else {
+      const max = maandenGeraakt(body.periodeVan, body.periodeTot);
+      if (body.maanden > max) fouten.maanden = `De periode loopt over ${max} ${max === 1 ? 'kalendermaand' : 'kalendermaanden'}; vul niet meer maanden in.`;
+    }
+  }
   return { body, fouten };
+}
+
+/** Calendar months a period touches; the server refuses more maanden than this. */
+export function maandenGeraakt(van: string, tot: string): number {
+  const [y1, m1] = van.split('-').map(Number) as [number, number];
+  const [y2, m2] = tot.split('-').map(Number) as [number, number];
+  return (y2 - y1) * 12 + (m2 - m1) + 1;
 }
 
 function Formulier({ zaakId, f, onSent }: { zaakId: string; f: UitvoeringFormulier; onSent: () => void }) {
