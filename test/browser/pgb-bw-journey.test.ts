@@ -229,4 +229,19 @@ describe('pgb bw in Eindhoven: de aanvraag met de bijlagen van werkgever en bege
     await expectAccessible(page);
     await shot(page, 'pgb-bw-uitvoering');
   });
+
+  it('7. de klantmanager legt het einde van het dienstverband vast; het paneel maakt plaats voor de bevestiging en de overdracht', async () => {
+    const z = deZaak();
+    const page = await pageAs(KM, `/zaken/${z.id}`);
+    const paneel = page.getByRole('region', { name: 'Uitvoering pgb bw' });
+    const form = paneel.getByRole('form', { name: 'Einde dienstverband' });
+    await choose(form, 'Reden', 'Het dienstverband is beëindigd');
+    await field(form, 'Einddatum').fill(vandaag);
+    await field(form, 'Toelichting').fill('De werkgever heeft het contract niet verlengd.');
+    await form.getByRole('button', { name: 'Einde vastleggen' }).click();
+    await paneel.getByText('Het einde van het pgb begeleid werken is vastgelegd.').waitFor({ timeout: 15_000 });
+    expect(await paneel.getByRole('form').count()).toBe(0);
+    await page.getByRole('region', { name: 'Open taken' }).getByRole('link', { name: 'Overdragen aan het sw-bedrijf' }).waitFor({ timeout: 15_000 });
+    await expectAccessible(page);
+  });
 });

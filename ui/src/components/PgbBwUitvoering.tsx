@@ -162,7 +162,7 @@ export function maandenGeraakt(van: string, tot: string): number {
   return (y2 - y1) * 12 + (m2 - m1) + 1;
 }
 
-function Formulier({ zaakId, f, onSent }: { zaakId: string; f: UitvoeringFormulier; onSent: () => void }) {
+function Formulier({ zaakId, f, onSent }: { zaakId: string; f: UitvoeringFormulier; onSent: (soort: PgbBwUitvoeringSoort) => void }) {
   const id = useId();
   const leeg = Object.fromEntries(f.velden.map((v) => [v.key, v.kind === 'keuze' ? (v.opties?.[0]?.[0] ?? '') : '']));
   const [values, setValues] = useState<Record<string, string>>(leeg);
@@ -193,7 +193,7 @@ function Formulier({ zaakId, f, onSent }: { zaakId: string; f: UitvoeringFormuli
       setValues(leeg);
       setFouten({});
       setGelukt(r.dubbel ? 'Dit had u al vastgelegd; wij hebben het niet nog een keer verwerkt.' : f.gelukt);
-      onSent();
+      onSent(f.soort);
     } catch (err) {
       if (err instanceof ApiError && err.status === 400 && err.problem.errors?.length) {
         const server: Fouten = {};
@@ -317,7 +317,7 @@ function Formulier({ zaakId, f, onSent }: { zaakId: string; f: UitvoeringFormuli
 }
 
 /** The panel; the caller shows it only for a pgb bw zaak in uitvoering, to a klantmanager. */
-export function PgbBwUitvoering({ zaakId, onSent }: { zaakId: string; onSent: () => void }) {
+export function PgbBwUitvoering({ zaakId, onSent }: { zaakId: string; onSent: (soort: PgbBwUitvoeringSoort) => void }) {
   return (
     <div className="regie-pgb-bw-uitvoering">
       {FORMULIEREN.map((f) => (

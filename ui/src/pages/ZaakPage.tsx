@@ -6,7 +6,8 @@
  * plaatsing and einde dienstverband.
  * Sections whose data the server does not send yet are left out.
  */
-import { Heading, Link, Paragraph, Table, TableBody, TableCaption, TableCell, TableHeader, TableHeaderCell, TableRow } from '@utrecht/component-library-react';
+import { useState } from 'react';
+import { Alert, Heading, Link, Paragraph, Table, TableBody, TableCaption, TableCell, TableHeader, TableHeaderCell, TableRow } from '@utrecht/component-library-react';
 import { BudgetOverzicht, Documenten, Tijdlijn, ZaakFeiten } from '../components/Dossier.tsx';
 import { ProcesSectie } from '../components/ProcesSectie.tsx';
 import { ContactmomentForm } from '../components/ContactmomentForm.tsx';
@@ -28,6 +29,8 @@ function uitvoeringVerstuurd(reload: () => void) {
 
 export default function ZaakPage({ session, params }: RouteProps) {
   const id = params.id!;
+  // After the einde dienstverband the fase moves on and the panel goes; its confirmation must stay.
+  const [eindeVastgelegd, setEindeVastgelegd] = useState(false);
   const load = useLoad(async () => {
     const [zaak, taken] = await Promise.all([regie.zaak(id), regie.tasks({ view: 'all', zaakId: id, pageSize: 100 })]);
     return { zaak, taken };
@@ -131,13 +134,27 @@ export default function ZaakPage({ session, params }: RouteProps) {
         </section>
       )}
 
-      {zaak.regeling === 'pgb-bw' && zaak.fase === 'uitvoering' && zaak.status !== 'afgesloten' && session.roles.includes('klantmanager') && (
+      {zaak.regeling === 'pgb-bw' && session.roles.includes('klantmanager') && ((zaak.fase === 'uitvoering' && zaak.status !== 'afgesloten') || eindeVastgelegd) && (
         <section aria-labelledby="z-pgb-bw-uitvoering">
           <Heading level={2} id="z-pgb-bw-uitvoering">
             Uitvoering pgb bw
           </Heading>
-          <Paragraph>Leg hier vast wat de werkgever, de begeleidingsorganisatie of de jobfinder u stuurt. De betalingen ziet u bij Budget en betalingen.</Paragraph>
-          <PgbBwUitvoering zaakId={zaak.id} onSent={() => uitvoeringVerstuurd(load.reload)} />
+          {zaak.fase === 'uitvoering' && zaak.status !== 'afgesloten' ? (
+            <>
+              <Paragraph>Leg hier vast wat de werkgever, de begeleidingsorganisatie of de jobfinder u stuurt. De betalingen ziet u bij Budget en betalingen.</Paragraph>
+              <PgbBwUitvoering
+                zaakId={zaak.id}
+                onSent={(soort) => {
+                  if (soort === 'einde-dienstverband') setEindeVastgelegd(true);
+                  uitvoeringVerstuurd(load.reload);
+                }}
+              />
+            </>
+          ) : (
+            <Alert type="ok" role="status">
+              <Paragraph>Het einde van het pgb begeleid werken is vastgelegd. Er wordt niets meer betaald. U vindt de taak om de klant over te dragen bij Open taken.</Paragraph>
+            </Alert>
+          )}
         </section>
       )}
 
