@@ -4,7 +4,7 @@ import { bezwaarBesluit } from '../../server/jobs/bezwaar-jobs.ts';
 import { startTestServer, type TestServer } from '../support/server.ts';
 import { afgesloten } from './iro-support.ts';
 import { berichten } from './prb-support.ts';
-import { TODAY, WERKGEVER, aanmelden, aanvraag, accounts, beoordeling, bericht, beschikt, budgetVan, doTask, openTask, orientatie, procesVariabelen, totAanvraagIngediend, wachtOpBetaling, zaak } from './pgb-bw-support.ts';
+import { BEGELEIDER, TODAY, WERKGEVER, aanmelden, aanvraag, accounts, beoordeling, bericht, beschikt, budgetVan, doTask, openTask, orientatie, procesVariabelen, totAanvraagIngediend, wachtOpBetaling, zaak } from './pgb-bw-support.ts';
 
 /**
  * Awb 7:11 for the pgb bw: a gegrond bezwaar against a refused aanvraag revokes the refusal; the
@@ -127,6 +127,34 @@ describe('pgb bw: a gegrond bezwaar against a refusal reopens the zaak', () => {
     await doTask(a.km, id, 'Orientatie', orientatie);
     await doTask(a.klant, id, 'AanvraagOpstellen', aanvraag());
     await openTask(a.km, id, 'Beoordeling');
+    expect(await srv.engine.listIncidents({ tenantId: 'helmond', state: 'active' })).toEqual([]);
+  });
+
+  it('Helmond, refused by the klantmanager with the loonwaarde already known → gegrond: no extra step, the begeleidingsorganisatie is paid', async () => {
+    const a = await accounts(srv, 'helmond', 2);
+    const id = await totAanvraagIngediend(a);
+    await openTask(a.km, id, 'Beoordeling');
+    const budget = await budgetVan(srv, id);
+    expect(budget.loonwaarde.route).not.toBe('loonwaardebepaling-nodig');
+    await doTask(a.km, id, 'Beoordeling', beoordeling('afwijzen', ['R10']));
+    const hoofdzaak = await beschikt(a, id);
+    expect((await afgesloten(a.klant, id)).resultaat).toBe('afgewezen');
+    const ingediend = await a.klant.post<{ id: string }>(`/api/zaken/${id}/bezwaar`, {
+      gegevens: { bezwaar: { besluitKenmerk: hoofdzaak.identificatie, gronden: 'De jobcoach is geen familie van de werkgever.', gewenstResultaat: 'Toekenning van het pgb bw.', horen: 'nee' } },
+    });
+    expect(ingediend.status, JSON.stringify(ingediend.body)).toBe(201);
+    const bezwaarId = ingediend.body.id;
+    await doTask(a.km, bezwaarId, 'Ontvankelijkheid', { ontvankelijkheid: { tijdig: 'ja', ontvankelijk: 'ja', horen: 'hoorzitting', motivering: 'Tijdig ingediend.' } });
+    await doTask(a.beslisser, bezwaarId, 'Hoorzitting', { hoorzitting: { datum: TODAY, vorm: 'fysiek', verschenen: 'ja', verslag: 'Er is geen belangenverstrengeling.' } });
+    await doTask(a.beslisser, bezwaarId, 'Beslissing', { beslissing: { uitkomst: 'gegrond', nieuwBudgetCent: euro(budget.toekenningCent), motivering: 'Er is geen belangenverstrengeling; de afwijzing wordt herroepen en het pgb bw toegekend.' } });
+    expect((await afgesloten(a.klant, bezwaarId)).resultaat).toBe('bezwaar-gegrond');
+
+    await openTask(a.km, id, 'UitvoeringVolgen');
+    expect((await zaak(a.km, id)).budget).toMatchObject({ toegekendCents: budget.toekenningCent });
+    await bericht(a.km, 'pgb-bw-factuur', id, { factuur: { onderdeel: 'begeleiding', bedragCents: 24_000, referentie: 'JB-HEROPEND-1' } }, `${id}-f1`);
+    const [betaling] = await wachtOpBetaling(srv, id, 1);
+    expect(betaling).toMatchObject({ verplichting_id: `${id}:begeleiding`, payee_naam: BEGELEIDER.naam, bedrag_cents: 24_000 });
+    expect(['voorgesteld', 'goedgekeurd']).toContain(betaling!.status);
     expect(await srv.engine.listIncidents({ tenantId: 'helmond', state: 'active' })).toEqual([]);
   });
 });
