@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Job } from '../../engine/port.ts';
 import { bezwaarBesluit } from '../../server/jobs/bezwaar-jobs.ts';
+import { RegelingCatalog } from '../../server/zaken/catalog.ts';
+import { defaultCatalog } from '../../server/zaken/default-catalog.ts';
 import { startTestServer, type TestServer } from '../support/server.ts';
 import { afgesloten } from './iro-support.ts';
 import { berichten } from './prb-support.ts';
@@ -156,5 +158,57 @@ describe('pgb bw: a gegrond bezwaar against a refusal reopens the zaak', () => {
     expect(betaling).toMatchObject({ verplichting_id: `${id}:begeleiding`, payee_naam: BEGELEIDER.naam, bedrag_cents: 24_000 });
     expect(['voorgesteld', 'goedgekeurd']).toContain(betaling!.status);
     expect(await srv.engine.listIncidents({ tenantId: 'helmond', state: 'active' })).toEqual([]);
+  });
+});
+
+/** The shipped catalog with a hersteltermijn of one second for the pgb bw, so the aanvraag goes buiten behandeling at once. */
+function catalogMetKorteHersteltermijn() {
+  return new RegelingCatalog(
+    defaultCatalog()
+      .all()
+      .map((e) =>
+        e.regeling !== 'pgb-bw'
+          ? e
+          : {
+              ...e,
+              parameters(tenantId: string, startdatum: string) {
+                const p = e.parameters(tenantId, startdatum);
+                return p && { ...p, variables: { ...p.variables, hersteltermijn: 'PT1S' } };
+              },
+            },
+      ),
+  );
+}
+
+describe('pgb bw: a gegrond bezwaar against buiten behandeling (Awb 4:5)', () => {
+  let kort: TestServer;
+  beforeAll(async () => {
+    kort = await startTestServer({ catalog: catalogMetKorteHersteltermijn() });
+  });
+  afterAll(() => kort?.stop());
+
+  it('the klant submits the aanvraag again; the oriëntatie already held is not repeated', async () => {
+    const a = await accounts(kort, 'helmond', 1);
+    const id = await totAanvraagIngediend(a, { aanvraag: { ondertekening: { werkgever: { naam: '', datum: null } } } });
+    const buiten = await afgesloten(a.klant, id);
+    expect(buiten.resultaat).toBe('buiten-behandeling');
+    const ingediend = await a.klant.post<{ id: string }>(`/api/zaken/${id}/bezwaar`, {
+      gegevens: { bezwaar: { besluitKenmerk: buiten.identificatie, gronden: 'De brief over het aanvullen heb ik nooit ontvangen.', gewenstResultaat: 'Behandeling van mijn aanvraag.', horen: 'nee' } },
+    });
+    expect(ingediend.status, JSON.stringify(ingediend.body)).toBe(201);
+    const bezwaarId = ingediend.body.id;
+    await doTask(a.km, bezwaarId, 'Ontvankelijkheid', { ontvankelijkheid: { tijdig: 'ja', ontvankelijk: 'ja', horen: 'hoorzitting', motivering: 'Tijdig ingediend.' } });
+    await doTask(a.beslisser, bezwaarId, 'Hoorzitting', { hoorzitting: { datum: TODAY, vorm: 'fysiek', verschenen: 'ja', verslag: 'De brief is naar een oud adres gestuurd.' } });
+    await doTask(a.beslisser, bezwaarId, 'Beslissing', { beslissing: { uitkomst: 'gegrond', motivering: 'De klant is niet in de gelegenheid gesteld de aanvraag aan te vullen; het besluit wordt herroepen.' } });
+    expect((await afgesloten(a.klant, bezwaarId)).resultaat).toBe('bezwaar-gegrond');
+
+    // Straight to the aanvraag: the klantmanager gets no second oriëntatiegesprek.
+    await openTask(a.klant, id, 'AanvraagOpstellen');
+    expect(JSON.parse((await kort.database.db.selectFrom('zaak_events').select(['data']).where('zaak_id', '=', id).where('type', '=', 'zaak.heropend').executeTakeFirstOrThrow()).data)).toMatchObject({ stap: 'toelating', vorigResultaat: 'buiten-behandeling' });
+    const taken = (await a.km.get<{ items: { elementId: string }[] }>(`/api/tasks?zaakId=${id}&pageSize=100`)).body.items;
+    expect(taken.map((t) => t.elementId)).not.toContain('Orientatie');
+    await doTask(a.klant, id, 'AanvraagOpstellen', aanvraag());
+    await openTask(a.km, id, 'Beoordeling');
+    expect(await kort.engine.listIncidents({ tenantId: 'helmond', state: 'active' })).toEqual([]);
   });
 });
