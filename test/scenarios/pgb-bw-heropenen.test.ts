@@ -3,6 +3,7 @@ import type { Job } from '../../engine/port.ts';
 import { bezwaarBesluit } from '../../server/jobs/bezwaar-jobs.ts';
 import { RegelingCatalog } from '../../server/zaken/catalog.ts';
 import { defaultCatalog } from '../../server/zaken/default-catalog.ts';
+import { addDuration } from '../../workers/termijnen/index.ts';
 import { startTestServer, type TestServer } from '../support/server.ts';
 import { afgesloten } from './iro-support.ts';
 import { berichten } from './prb-support.ts';
@@ -21,6 +22,7 @@ afterAll(() => srv?.stop());
 
 const processKey = async (id: string) => (await srv.database.db.selectFrom('zaken').select('process_instance_key').where('id', '=', id).executeTakeFirstOrThrow()).process_instance_key;
 const heropendEvents = (id: string) => srv.database.db.selectFrom('zaak_events').select(['data']).where('zaak_id', '=', id).where('type', '=', 'zaak.heropend').execute();
+const dagErvoor = (iso: string) => new Date(Date.parse(`${iso}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
 const euro = (cents: number) => (cents / 100).toLocaleString('nl-NL', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
 
 interface Besluit {
@@ -88,7 +90,7 @@ describe('pgb bw: a gegrond bezwaar against a refusal reopens the zaak', () => {
 
     // A quarterly loonopgave pays the werkgever (never the klant) against the new toekenning.
     const werkgeverPerJaar = (vars.besluit as Besluit).componenten.werkgeverPerJaarCent;
-    await bericht(a.km, 'pgb-bw-loonopgave', id, { loonopgave: { periodeVan: TODAY, periodeTot: TODAY, maanden: 3, brutoLoonCent: 600_000 } }, `${id}-lo-1`);
+    await bericht(a.km, 'pgb-bw-loonopgave', id, { loonopgave: { periodeVan: TODAY, periodeTot: dagErvoor(addDuration(TODAY, 'P3M')), maanden: 3, brutoLoonCent: 600_000 } }, `${id}-lo-1`);
     const [betaling] = await wachtOpBetaling(srv, id, 1);
     expect(betaling).toMatchObject({ verplichting_id: `${id}:werkgever`, payee_naam: WERKGEVER.naam, iban: WERKGEVER.iban, bedrag_cents: Math.round(werkgeverPerJaar / 4) });
     expect(['voorgesteld', 'goedgekeurd']).toContain(betaling!.status);
