@@ -260,7 +260,8 @@ function geweigerd(reden: string, redenCode: string): BetalingResultaat {
  */
 export const pgbBwBetaling: JobHandler = {
   type: 'pgb-bw-betaling',
-  async handle(job, { ledger }) {
+  async handle(job, services) {
+    const { ledger } = services;
     const soort = header(job, 'soort');
     const zaakId = variable<string>(job, 'zaakId');
     const policy = variable<PgbBwProcesbeleid>(job, 'policy');
@@ -322,6 +323,23 @@ export const pgbBwBetaling: JobHandler = {
           { ledger },
         );
       }
+    }
+    // The registration form only said "ontvangen": whoever registered it hears why nothing is paid.
+    if (result.uitkomst === 'geweigerd' && common.ingediendDoor) {
+      const wat =
+        soort === 'werkgever'
+          ? `de loonopgave over ${String(verzoek.periodeVan)} t/m ${String(verzoek.periodeTot)}`
+          : soort === 'factuur'
+            ? `factuur ${String(verzoek.referentie)}`
+            : `de jobfinding voor de plaatsing van ${String(verzoek.datum)}`;
+      await services.berichten.plaats({
+        tenantId: job.tenantId,
+        ontvanger: common.ingediendDoor,
+        zaakId,
+        onderwerp: 'Betaling niet gedaan',
+        tekst: `Wij hebben ${wat} niet betaald: ${result.reden ?? 'zie de zaak'}`,
+        idempotencyKey: `${job.key}:geweigerd`,
+      });
     }
     return { betaling: { ...result, financieringsbron }, betalingVerzoek };
   },

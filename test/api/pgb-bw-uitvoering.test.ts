@@ -117,6 +117,19 @@ describe('pgb bw uitvoering from the zaakdossier', () => {
     expect(rijen).toHaveLength(3);
   });
 
+  it('tells the klantmanager why an invoice over the granted hours is not paid', async () => {
+    const voor = (await betalingen(srv, id)).length;
+    const r = await a.km.post<Ontvangen>(pad(id, 'factuur'), { onderdeel: 'begeleiding', bedragCents: 120_000, referentie: 'JB-TEVEEL', uren: 20, weken: 4 });
+    expect(r.status, JSON.stringify(r.body)).toBe(202);
+    const bericht = await until(
+      async () => (await a.km.get<{ onderwerp: string; tekst: string; zaakId: string | null }[]>('/api/berichten')).body.find((b) => b.zaakId === id && b.tekst.includes('JB-TEVEEL')),
+      'bericht over de geweigerde factuur',
+    );
+    expect(bericht.onderwerp).toBe('Betaling niet gedaan');
+    expect(bericht.tekst).toMatch(/niet betaald: De factuur noemt 20 uur begeleiding in 4 weken; toegekend is 2 uur per week/);
+    expect(await betalingen(srv, id)).toHaveLength(voor);
+  });
+
   it('refuses a zaak of another regeling with 409', async () => {
     const almere = await accounts(srv, 'almere', 1);
     const prb = await prbAanmelden(almere.klant);
