@@ -762,7 +762,8 @@ function taskEvent(row: UserTaskRow, type: EngineEventType, actor: string | null
   };
 }
 
-function toUserTask(r: UserTaskRow): UserTask {
+/** A user_tasks row as the port's UserTask (also used by the server's SQL werkvoorraad, which reads the same table). */
+export function toUserTask(r: UserTaskRow): UserTask {
   return {
     userTaskKey: r.key,
     processInstanceKey: r.instance_key,

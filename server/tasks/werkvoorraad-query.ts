@@ -1,6 +1,6 @@
 import { sql, type Expression, type SqlBool } from 'kysely';
-import type { UserTask, Variables } from '../../engine/port.ts';
-import type { UserTaskRow } from '../../engine/embedded/store/tables.ts';
+import type { UserTask } from '../../engine/port.ts';
+import { toUserTask } from '../../engine/embedded/embedded-engine.ts';
 import type { Principal } from '../auth/principal.ts';
 import type { Database } from '../db/database.ts';
 import type { Regeling } from '../zaken/tables.ts';
@@ -91,29 +91,3 @@ export async function queryWerkvoorraad(
   return { items: rows.map(toUserTask), total: Number(count.n) };
 }
 
-function toUserTask(r: UserTaskRow): UserTask {
-  return {
-    userTaskKey: r.key,
-    processInstanceKey: r.instance_key,
-    processDefinitionKey: r.deployment_key,
-    tenantId: r.tenant_id,
-    bpmnProcessId: r.bpmn_process_id,
-    version: r.version,
-    elementId: r.element_id,
-    name: r.name,
-    phase: r.phase,
-    formId: r.form_id,
-    formKey: r.form_key,
-    assignee: r.assignee,
-    candidateGroups: JSON.parse(r.candidate_groups) as string[],
-    candidateUsers: JSON.parse(r.candidate_users) as string[],
-    dueDate: r.due_date,
-    followUpDate: r.follow_up_date,
-    priority: r.priority,
-    state: r.state,
-    variables: JSON.parse(r.variables) as Variables,
-    createdAt: r.created_at,
-    completedAt: r.completed_at,
-    completedBy: r.completed_by,
-  };
-}
