@@ -5,6 +5,7 @@ import { HttpProblem, problems } from '../http/problem.ts';
 import { defineRoute } from '../http/route.ts';
 import type { Services } from '../services.ts';
 import { visibleZaak } from '../zaken/visibility.ts';
+import { zaakFase } from '../zaken/fase.ts';
 import { todayInAmsterdam } from '../../workers/termijnen/index.ts';
 
 /**
@@ -110,9 +111,8 @@ export function pgbBwUitvoeringRoutes(services: Services) {
     if (zaak.status === 'afgesloten') {
       throw new HttpProblem(409, 'Zaak afgesloten', 'Deze zaak is afgesloten. Er wordt niets meer betaald; neem contact op met financiën als er nog een betaling openstaat.');
     }
-    // The fase is that of the last element entered with a phase (as the zaakdossier shows it).
-    const events = zaak.process_instance_key ? await engine.queryEvents({ tenantId: zaak.tenant_id, processInstanceKey: zaak.process_instance_key, types: ['element.entered'] }) : [];
-    const fase = [...events].reverse().find((e) => e.phase)?.phase ?? null;
+    // The same fase as the zaakdossier shows.
+    const fase = await zaakFase(engine, zaak.tenant_id, zaak.process_instance_key);
     if (fase !== 'uitvoering') {
       throw new HttpProblem(
         409,

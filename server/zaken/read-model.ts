@@ -4,6 +4,7 @@ import type { Db } from '../db/database.ts';
 import { problems } from '../http/problem.ts';
 import { zaakKlok } from './clock.ts';
 import { actorsOf, inWoorden } from './tijdlijn.ts';
+import { zaakFase } from './fase.ts';
 import { ContactmomentSchema } from '../dossier/routes.ts';
 import type { Services } from '../services.ts';
 import { todayInAmsterdam } from '../../workers/termijnen/index.ts';
@@ -133,13 +134,6 @@ export class ZaakReadModel {
       .where('zaken.tenant_id', '=', tenantId);
   }
 
-  private async fase(tenantId: string, processInstanceKey: string | null): Promise<string | null> {
-    if (!processInstanceKey) return null;
-    const events = await this.engine.queryEvents({ tenantId, processInstanceKey, types: ['element.entered'] });
-    for (let i = events.length - 1; i >= 0; i--) if (events[i]!.phase) return events[i]!.phase;
-    return null;
-  }
-
   private async summary(
     row: Awaited<ReturnType<ReturnType<ZaakReadModel['base']>['executeTakeFirstOrThrow']>>,
     /** The zaak's events when the caller already has them (the detail reads them for the timeline). */
@@ -153,7 +147,7 @@ export class ZaakReadModel {
       regeling: row.regeling,
       klant: { id: row.klant_id, naam: row.klant_naam },
       status: row.status,
-      fase: await this.fase(row.tenant_id, row.process_instance_key),
+      fase: await zaakFase(this.engine, row.tenant_id, row.process_instance_key),
       startdatum: row.startdatum,
       einddatum: row.einddatum,
       resultaat: row.resultaat,
