@@ -52,6 +52,16 @@ export function afwijzingToelating(job: Job) {
   };
 }
 
+/** Refusal after the beoordeling: each coded ground in words from the regeling's own list. */
+export function afwijzingNaBeoordeling(beoordeling: { motivering: string; afwijzingsgronden?: string[] | null }, gronden: Record<string, string>) {
+  return {
+    uitkomst: 'afwijzing',
+    budgetCent: 0,
+    gronden: (beoordeling.afwijzingsgronden ?? []).map((code) => ({ code, tekst: gronden[code] ?? code })),
+    motivering: beoordeling.motivering,
+  };
+}
+
 export function iroJobs(r: 'iro' | 'rio'): JobHandler[] {
   const policies = () => iroPolicies(r);
   return [
@@ -153,13 +163,7 @@ export function iroJobs(r: 'iro' | 'rio'): JobHandler[] {
             ],
           };
         } else {
-          besluit = {
-            ...base,
-            uitkomst: 'afwijzing',
-            budgetCent: 0,
-            gronden: (beoordeling.afwijzingsgronden ?? []).map((code) => ({ code, tekst: GRONDEN[code] ?? code })),
-            motivering: beoordeling.motivering,
-          };
+          besluit = { ...base, ...afwijzingNaBeoordeling(beoordeling, GRONDEN) };
         }
         await recordBesluit(services, job, zaakId, { besluitId: besluit.id, uitkomst: besluit.uitkomst, budgetCent: besluit.budgetCent });
         return { besluit };

@@ -10,7 +10,7 @@ import { aanbiedersVanZaak, contracteerAanbieder, kiesAanbieder, registreerResul
 import { poolOpties } from './aanbieder-adapter.ts';
 import { prbBeschikking } from './beschikking-job.ts';
 import { openBetalingen } from './betaling-jobs.ts';
-import { afwijzingToelating, recordBesluit } from './iro-jobs.ts';
+import { afwijzingNaBeoordeling, afwijzingToelating, recordBesluit } from './iro-jobs.ts';
 import { completedBy, header, variable, type JobHandler } from './job-handler.ts';
 
 const SYSTEEM = 'regie';
@@ -101,13 +101,7 @@ export const PIB_JOBS: JobHandler[] = [
         }
         besluit = { ...base, uitkomst: 'toekenning', budgetCent: toets.totaalCent, duaal: toets.duaal, motivering: beoordeling.motivering, voorwaarden };
       } else {
-        besluit = {
-          ...base,
-          uitkomst: 'afwijzing',
-          budgetCent: 0,
-          gronden: (beoordeling.afwijzingsgronden ?? []).map((code) => ({ code, tekst: GRONDEN[code] ?? code })),
-          motivering: beoordeling.motivering,
-        };
+        besluit = { ...base, ...afwijzingNaBeoordeling(beoordeling, GRONDEN) };
       }
       await recordBesluit(services, job, zaakId, { besluitId: besluit.id, uitkomst: besluit.uitkomst, budgetCent: besluit.budgetCent });
       return { besluit };
