@@ -105,14 +105,35 @@ function tolerantRanges(expr: string): Array<[number, number]> {
   return ranges;
 }
 
+/** A bare name: its value can be read without the parser. */
+const plainName = /^[A-Za-z_][A-Za-z0-9_]*$/;
+/** Words that look like names but are FEEL literals or operators. */
+const feelWords = new Set(['true', 'false', 'null', 'not', 'and', 'or', 'for', 'in', 'return', 'if', 'then', 'else', 'some', 'every', 'satisfies', 'between', 'instance', 'of', 'function', 'external']);
+
+/**
+ * The evaluation context: only the variables and built-ins whose names occur in the
+ * expression. feelin deep-copies its whole context on every call, and a zaak carries
+ * dozens of variables; a name that does not occur in the text cannot be referenced.
+ */
+function contextFor(expr: string, variables: Record<string, unknown>): Record<string, unknown> {
+  const ctx: Record<string, unknown> = {};
+  for (const name in camundaShims) if (expr.includes(name)) ctx[name] = camundaShims[name];
+  for (const name in variables) if (expr.includes(name)) ctx[name] = variables[name];
+  return ctx;
+}
+
 /**
  * Evaluates FEEL (without the leading '='). Throws FeelError on syntax errors,
  * missing variables (outside is defined / get or else) and failed invocations.
  */
 export function evaluateFeel(expr: string, variables: Record<string, unknown>): unknown {
+  // `=requester`, `=score`: the most common expression in a diagram is a variable's name.
+  if (plainName.test(expr) && !feelWords.has(expr) && Object.hasOwn(variables, expr) && variables[expr] !== undefined) {
+    return toPlain(variables[expr]);
+  }
   let result;
   try {
-    result = evaluate(expr, { ...camundaShims, ...variables });
+    result = evaluate(expr, contextFor(expr, variables));
   } catch (err) {
     if (err instanceof FeelError) throw err;
     throw new FeelError(`ongeldige FEEL-expressie '${expr}': ${(err as Error).message}`, expr);
