@@ -85,6 +85,14 @@ interface EngineExecution {
   definitions: Array<{ getProcesses(): Array<{ environment: { variables: Variables } }> }>;
 }
 
+/** bpmn-engine's Execution, as far as its getState() reads it. */
+interface ExecutionInternals {
+  state: string;
+  stopped: boolean;
+  environment: { getState(): Record<string, unknown> };
+  definitions: Array<{ getState(): Record<string, unknown> }>;
+}
+
 interface BpmnEngine {
   execute(options: unknown): Promise<unknown>;
   resume(options: unknown): Promise<unknown>;
@@ -251,6 +259,8 @@ export class InstanceRun {
       scripts,
       extensions: { zeebe: extension },
       timers,
+      // Snapshots hold only elements with something in flight; idle and finished ones start fresh on recover.
+      settings: { disableTrackState: true },
       Logger: silentLogger,
     });
     engine.once('error', (err) => {
@@ -318,8 +328,22 @@ export class InstanceRun {
     return vars;
   }
 
+  /**
+   * The engine state as bpmn-engine's getState() gives it, minus the definition
+   * source: getState() serializes the whole parsed diagram into every snapshot,
+   * and recover() takes the cached sourceContext instead.
+   */
   async getState(): Promise<EngineState> {
-    const state = await this.engine!.getState();
+    const execution = this.engine!.execution as unknown as ExecutionInternals | null;
+    const state: EngineState = execution
+      ? {
+          name: this.instanceKey,
+          state: execution.state,
+          stopped: execution.stopped,
+          environment: execution.environment.getState(),
+          definitions: execution.definitions.map((d) => d.getState()),
+        }
+      : await this.engine!.getState();
     for (const d of state.definitions) {
       delete d.source;
       stripEngineKeys(d);
