@@ -93,12 +93,14 @@ export class CommitQueue<C> {
           const item = batch[0]!;
           outcomes.push({ item, ok: true, value: await item.work(tx, item.context) });
         } else {
+          // A savepoint is not released after a good item: the next item's savepoint of the same
+          // name nests inside it and `rollback to` finds the newest (SQLite and PostgreSQL alike).
+          // One statement less per item; the commit ends them all.
           for (const item of batch) {
             const undo = buffer?.mark();
             await sql`savepoint regie_item`.execute(tx);
             try {
               const value = await item.work(tx, item.context);
-              await sql`release savepoint regie_item`.execute(tx);
               outcomes.push({ item, ok: true, value });
             } catch (error) {
               await sql`rollback to savepoint regie_item`.execute(tx);
