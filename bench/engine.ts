@@ -40,6 +40,12 @@ const log = (msg: string) => {
   if (!asJson) process.stderr.write(`${msg}\n`);
 };
 
+function median(xs: number[]): number {
+  const sorted = [...xs].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}
+
 function gc(): void {
   (globalThis as { gc?: () => void }).gc?.();
 }
@@ -109,7 +115,7 @@ async function openEngine(dir: string) {
  * tasks then wait longer than a hot engine is kept, and each completion resumes its instance
  * from the database.
  */
-async function durablePerSec(n: number, dir: string, backlog = false): Promise<number> {
+async function openDurable(dir: string, backlog = false): Promise<{ perSec(n: number): Promise<number>; close(): Promise<void> }> {
   const { database, engine } = await openEngine(dir);
   await engine.deployResource({ tenantId: 'bench', resources: [{ name: 'reference.bpmn', content: referenceXml }] });
   engine.createWorker({ taskType: 'enrich-web', maxJobsToActivate: 64, taskHandler: (job) => job.complete({ score: 1 }) });
@@ -149,18 +155,24 @@ async function durablePerSec(n: number, dir: string, backlog = false): Promise<n
     };
     await Promise.all([...[...Array(20)].map(() => caller()), completer()]);
   };
-  await run(20); // warm-up
-  const before = engine.commitStats;
-  const t0 = performance.now();
-  await run(n);
-  const perSec = (n * 1000) / (performance.now() - t0);
-  const stats = engine.commitStats;
-  const items = stats.items - before.items;
-  const transactions = stats.transactions - before.transactions;
-  log(`    ${items} units of work in ${transactions} transactions (${(items / transactions).toFixed(1)} per commit)`);
-  await engine.stop();
-  await database.close();
-  return perSec;
+  await run(100); // warm-up: the JIT needs more than raw's 20 here, it runs more code
+  return {
+    async perSec(n: number) {
+      const before = engine.commitStats;
+      const t0 = performance.now();
+      await run(n);
+      const perSec = (n * 1000) / (performance.now() - t0);
+      const stats = engine.commitStats;
+      const items = stats.items - before.items;
+      const transactions = stats.transactions - before.transactions;
+      log(`    ${backlog ? 'backlog: ' : ''}${items} units of work in ${transactions} transactions (${(items / transactions).toFixed(1)} per commit), ${perSec.toFixed(1)} instances/s`);
+      return perSec;
+    },
+    async close() {
+      await engine.stop();
+      await database.close();
+    },
+  };
 }
 
 async function parkedRssMb(count: number, dir: string): Promise<number> {
@@ -266,24 +278,46 @@ try {
     process.stdout.write(`${JSON.stringify({ parkedRssMb: Number(rss.toFixed(1)), parked: PARKED })}\n`);
     process.exit(0);
   }
-  const rawBefore = process.env.BENCH_ONLY_DURABLE ? 1 : await rawPerSec(N);
+  // Raw and durable alternate in rounds; each round's ratio divides by the mean of the raw runs
+  // either side of it, and the figures are medians. The load on this shared machine drifts by
+  // ±30 % within minutes: one raw run against one durable run tilted the ratio either way.
+  const ROUNDS = quick ? 3 : 5;
+  const perRound = Math.round(N / ROUNDS);
+  const skipRaw = Boolean(process.env.BENCH_ONLY_DURABLE);
   if (only === 'raw') {
-    const raw = rawBefore;
-    process.stdout.write(`${JSON.stringify({ rawPerSec: Number(raw.toFixed(1)), instances: N })}\n`);
+    process.stdout.write(`${JSON.stringify({ rawPerSec: Number((await rawPerSec(N)).toFixed(1)), instances: N })}\n`);
     process.exit(0);
   }
-  log(`(a) raw bpmn-engine in memory:        ${rawBefore.toFixed(1)} instances/s (before the durable run)`);
-  const durable = await durablePerSec(N, path.join(tmp, 'durable'));
-  const durableBacklog = await durablePerSec(N, path.join(tmp, 'backlog'), true);
-  // Raw again after the durable run, and the mean of both: on a shared machine the load drifts, and this keeps the drift out of the ratio.
-  const rawAfter = process.env.BENCH_ONLY_DURABLE ? 1 : await rawPerSec(N);
-  const raw = (rawBefore + rawAfter) / 2;
-  log(`    raw again after it:                ${rawAfter.toFixed(1)} instances/s; mean ${raw.toFixed(1)}`);
-  log(`(b) Regie durable SQLite:             ${durable.toFixed(1)} instances/s`);
-  log(`(c) ratio durable/raw:                ${(durable / raw).toFixed(2)}`);
-  log(`    durable with a backlog of parked tasks (resumed from the database): ${durableBacklog.toFixed(1)} instances/s, ratio ${(durableBacklog / raw).toFixed(2)}`);
-  if (process.env.BENCH_ONLY_DURABLE || only === 'ratio') {
-    process.stdout.write(`${JSON.stringify({ rawPerSec: Number(raw.toFixed(1)), durablePerSec: Number(durable.toFixed(1)), ratio: Number((durable / raw).toFixed(3)), durableBacklogPerSec: Number(durableBacklog.toFixed(1)), rawBeforePerSec: Number(rawBefore.toFixed(1)), rawAfterPerSec: Number(rawAfter.toFixed(1)), instances: N })}\n`);
+  const durableEngine = await openDurable(path.join(tmp, 'durable'));
+  const raws: number[] = [skipRaw ? 1 : await rawPerSec(perRound)];
+  const durables: number[] = [];
+  const ratios: number[] = [];
+  for (let r = 0; r < ROUNDS; r++) {
+    durables.push(await durableEngine.perSec(perRound));
+    raws.push(skipRaw ? 1 : await rawPerSec(perRound));
+    ratios.push(durables[r]! / ((raws[r]! + raws[r + 1]!) / 2));
+    log(`  round ${r + 1}: raw ${raws[r]!.toFixed(1)} → durable ${durables[r]!.toFixed(1)} → raw ${raws[r + 1]!.toFixed(1)} instances/s, ratio ${ratios[r]!.toFixed(2)}`);
+  }
+  await durableEngine.close();
+  const backlogEngine = await openDurable(path.join(tmp, 'backlog'), true);
+  const durableBacklog = await backlogEngine.perSec(N);
+  await backlogEngine.close();
+  const raw = median(raws);
+  const durable = median(durables);
+  const ratio = median(ratios);
+  log(`(a) raw bpmn-engine in memory:        ${raw.toFixed(1)} instances/s (median of ${raws.length} runs of ${perRound})`);
+  log(`(b) Regie durable SQLite:             ${durable.toFixed(1)} instances/s (median of ${ROUNDS} rounds of ${perRound})`);
+  log(`(c) ratio durable/raw:                ${ratio.toFixed(2)} (median of the rounds' ratios: ${ratios.map((x) => x.toFixed(2)).join(', ')})`);
+  log(`    durable with a backlog of parked tasks (resumed from the database): ${durableBacklog.toFixed(1)} instances/s, ${(durableBacklog / raw).toFixed(2)} of raw`);
+  const ratioFields = {
+    rawPerSec: Number(raw.toFixed(1)),
+    durablePerSec: Number(durable.toFixed(1)),
+    ratio: Number(ratio.toFixed(3)),
+    roundRatios: ratios.map((x) => Number(x.toFixed(3))),
+    durableBacklogPerSec: Number(durableBacklog.toFixed(1)),
+  };
+  if (skipRaw || only === 'ratio') {
+    process.stdout.write(`${JSON.stringify({ ...ratioFields, instances: N })}\n`);
     process.exit(0);
   }
   const timer = await timerLatency(TIMERS, path.join(tmp, 'timers'));
@@ -291,12 +325,7 @@ try {
   const rss = parkedInChild(PARKED, path.join(tmp, 'parked'));
   log(`(d) RSS with ${PARKED} parked instances: ${rss.toFixed(1)} MB`);
   const result = {
-    rawPerSec: Number(raw.toFixed(1)),
-    durablePerSec: Number(durable.toFixed(1)),
-    ratio: Number((durable / raw).toFixed(3)),
-    durableBacklogPerSec: Number(durableBacklog.toFixed(1)),
-    rawBeforePerSec: Number(rawBefore.toFixed(1)),
-    rawAfterPerSec: Number(rawAfter.toFixed(1)),
+    ...ratioFields,
     parkedRssMb: Number(rss.toFixed(1)),
     timerP50Ms: timer.p50,
     timerP99Ms: timer.p99,
@@ -304,6 +333,7 @@ try {
     parked: PARKED,
     timers: TIMERS,
   };
+
   if (asJson) process.stdout.write(`${JSON.stringify(result)}\n`);
   else process.stdout.write(`engine bench: raw ${result.rawPerSec}/s, durable ${result.durablePerSec}/s, ratio ${result.ratio}, parked RSS ${result.parkedRssMb} MB, timer p50 ${result.timerP50Ms} ms p99 ${result.timerP99Ms} ms\n`);
 } finally {
