@@ -175,7 +175,7 @@ async function openDurable(dir: string, backlog = false): Promise<{ perSec(n: nu
   };
 }
 
-async function parkedRssMb(count: number, dir: string): Promise<number> {
+async function parkedRssMb(count: number, dir: string): Promise<{ idle: number; afterBurst: number }> {
   const { database, engine } = await openEngine(dir);
   const parkXml = readFileSync(path.join(here, '..', 'test', 'engine', 'fixtures', 'timer-boundary.bpmn'), 'utf8').replace('PT0.3S', 'P30D');
   await engine.deployResource({ tenantId: 'park', resources: [{ name: 'park.bpmn', content: parkXml }] });
@@ -198,8 +198,9 @@ async function parkedRssMb(count: number, dir: string): Promise<number> {
   await new Promise((r) => setTimeout(r, 200));
   gc();
   const early = process.memoryUsage();
-  // A parked server is idle: give V8's memory reducer (it shrinks the heap ~8 s after allocation stops) the time it takes.
-  const idleMs = Number(process.env.REGIE_BENCH_IDLE_MS ?? 10_000);
+  // A parked server is idle: give V8's memory reducer the time it takes. It shrinks the heap in
+  // rounds, the first ~8 s after allocation stops; after 10 s the heap was still 61 of 62 MB, after 40 s 28 MB.
+  const idleMs = Number(process.env.REGIE_BENCH_IDLE_MS ?? 40_000);
   await new Promise((r) => setTimeout(r, idleMs));
   const mem = process.memoryUsage();
   process.stderr.write(`  right after GC: rss ${(early.rss / 1048576).toFixed(1)} MB, heap ${(early.heapUsed / 1048576).toFixed(1)} of ${(early.heapTotal / 1048576).toFixed(1)} MB; after ${idleMs / 1000} s idle:\n`);
@@ -209,7 +210,7 @@ async function parkedRssMb(count: number, dir: string): Promise<number> {
   process.stderr.write(`  live engines: ${engine.liveInstances}, heapUsed ${mb(mem.heapUsed)} of ${mb(mem.heapTotal)}, external ${mb(mem.external)}, rss ${rss.toFixed(1)} MB (${status.replace(/\s+/g, ' ')})\n`);
   await engine.stop();
   await database.close();
-  return rss;
+  return { idle: rss, afterBurst: early.rss / 1024 / 1024 };
 }
 
 async function timerLatency(count: number, dir: string): Promise<{ p50: number; p99: number }> {
@@ -251,22 +252,21 @@ async function timerLatency(count: number, dir: string): Promise<{ p50: number; 
 // ---------------------------------------------------------------- main
 
 /** RSS is measured in a fresh process so earlier phases do not inflate it. */
-function parkedInChild(count: number, dir: string): number {
-  // A bounded heap, as a server would run: without it V8 grows the heap during creation and RSS never shrinks back.
-  const heapFlags = ['--max-semi-space-size=2', '--max-old-space-size=96'];
-  // Two malloc arenas instead of glibc's 8 per core: the threads V8 and SQLite use otherwise each keep
-  // freed memory of their own arena, 10–20 MB of RSS that varies from run to run (docs/benchmarks.md).
-  // REGIE_BENCH_MALLOC=default measures without it.
-  const env = process.env.REGIE_BENCH_MALLOC === 'default' ? process.env : { ...process.env, MALLOC_ARENA_MAX: '2' };
+function parkedInChild(count: number, dir: string): { idle: number; afterBurst: number } {
+  // The child runs as `npm start` runs the server: the tsx loader, V8's default heap, glibc's default
+  // malloc arenas. For comparison (docs/benchmarks.md): REGIE_BENCH_HEAP=small bounds the heap,
+  // REGIE_BENCH_MALLOC=2 sets MALLOC_ARENA_MAX=2.
+  const heapFlags = process.env.REGIE_BENCH_HEAP === 'small' ? ['--max-semi-space-size=2', '--max-old-space-size=96'] : [];
+  const env = process.env.REGIE_BENCH_MALLOC === '2' ? { ...process.env, MALLOC_ARENA_MAX: '2' } : process.env;
   const out = spawnSync(process.execPath, [...process.execArgv, ...heapFlags, fileURLToPath(import.meta.url), '--phase-parked', dir, String(count)], { encoding: 'utf8', env, stdio: ['ignore', 'pipe', 'inherit'] });
   if (out.status !== 0) throw new Error(`parked phase failed (${out.status})`);
-  return Number(out.stdout.trim().split('\n').pop());
+  return JSON.parse(out.stdout.trim().split('\n').pop()!) as { idle: number; afterBurst: number };
 }
 
 const phaseAt = process.argv.indexOf('--phase-parked');
 if (phaseAt > 0) {
   const rss = await parkedRssMb(Number(process.argv[phaseAt + 2]), process.argv[phaseAt + 1]!);
-  process.stdout.write(`${rss}\n`);
+  process.stdout.write(`${JSON.stringify(rss)}\n`);
   process.exit(0);
 }
 
@@ -275,7 +275,7 @@ try {
   log(`engine bench: N=${N}, parked=${PARKED}, timers=${TIMERS}, node ${process.version}, ${os.cpus().length} cores (${os.cpus()[0]?.model ?? '?'})`);
   if (only === 'parked') {
     const rss = parkedInChild(PARKED, path.join(tmp, 'parked'));
-    process.stdout.write(`${JSON.stringify({ parkedRssMb: Number(rss.toFixed(1)), parked: PARKED })}\n`);
+    process.stdout.write(`${JSON.stringify({ parkedRssMb: Number(rss.idle.toFixed(1)), parkedRssAfterBurstMb: Number(rss.afterBurst.toFixed(1)), parked: PARKED })}\n`);
     process.exit(0);
   }
   // Raw and durable alternate in rounds; each round's ratio divides by the mean of the raw runs
@@ -323,10 +323,11 @@ try {
   const timer = await timerLatency(TIMERS, path.join(tmp, 'timers'));
   log(`(e) timer → resume latency:           p50 ${timer.p50} ms, p99 ${timer.p99} ms (${TIMERS} timers due evenly over 30 s)`);
   const rss = parkedInChild(PARKED, path.join(tmp, 'parked'));
-  log(`(d) RSS with ${PARKED} parked instances: ${rss.toFixed(1)} MB`);
+  log(`(d) RSS with ${PARKED} parked instances: ${rss.idle.toFixed(1)} MB once idle (${rss.afterBurst.toFixed(1)} MB right after creating them)`);
   const result = {
     ...ratioFields,
-    parkedRssMb: Number(rss.toFixed(1)),
+    parkedRssMb: Number(rss.idle.toFixed(1)),
+    parkedRssAfterBurstMb: Number(rss.afterBurst.toFixed(1)),
     timerP50Ms: timer.p50,
     timerP99Ms: timer.p99,
     instances: N,
