@@ -50,6 +50,17 @@ export async function aanbiederInPool(db: DbOrTx, input: { tenantId: string; aan
   return c !== undefined && contractGeldig(c, input.regeling, todayInAmsterdam(new Date()));
 }
 
+/** The providers the tenant's klanten may choose for the regeling today: one query for a whole choice list. */
+export async function aanbiedersInPool(db: DbOrTx, input: { tenantId: string; regeling: string }): Promise<Set<string>> {
+  const contracten = await db
+    .selectFrom('aanbieder_contracten')
+    .select(['aanbieder_id', 'status', 'regelingen', 'sinds', 'tot'])
+    .where('tenant_id', '=', input.tenantId)
+    .execute();
+  const vandaag = todayInAmsterdam(new Date());
+  return new Set(contracten.filter((c) => contractGeldig(c, input.regeling, vandaag)).map((c) => c.aanbieder_id));
+}
+
 async function eisInPool(tx: Tx, tenantId: string, aanbiederId: string, regeling: string, naam: string): Promise<void> {
   if (!(await aanbiederInPool(tx, { tenantId, aanbiederId, regeling }))) {
     throw new AanbiederFout(

@@ -79,6 +79,11 @@ export function aanbiederInPool(db: DbOrTx, input: { tenantId: string; aanbieder
   return impl.aanbiederInPool(db, input);
 }
 
+/** Ids of all providers in the tenant's pool for the regeling today (for a choice list; aanbiederInPool for one). */
+export function aanbiedersInPool(db: DbOrTx, input: { tenantId: string; regeling: string }): Promise<Set<string>> {
+  return impl.aanbiedersInPool(db, input);
+}
+
 /** The aanbieders recorded for a zaak (chosen, contracted, ended), for process code that needs them. */
 export function aanbiedersVanZaak(db: DbOrTx, input: { tenantId: string; zaakId: string }): Promise<impl.ZaakAanbieder[]> {
   return impl.aanbiedersVanZaak(db, input);
