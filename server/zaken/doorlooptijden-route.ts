@@ -67,7 +67,11 @@ export function doorlooptijdenRoutes(services: Services) {
             .execute(),
         ]);
         const byZaak = new Map<string, typeof events>();
-        for (const e of events) byZaak.set(e.zaak_id, [...(byZaak.get(e.zaak_id) ?? []), e]);
+        for (const e of events) {
+          const list = byZaak.get(e.zaak_id);
+          if (list) list.push(e);
+          else byZaak.set(e.zaak_id, [e]);
+        }
         const per = new Map<string, { lopend: { inTermijn: number; risico: number; overTermijn: number }; dagen: number[]; binnenTermijn: number }>();
         for (const zaak of zaken) {
           const r = per.get(zaak.regeling) ?? { lopend: { inTermijn: 0, risico: 0, overTermijn: 0 }, dagen: [], binnenTermijn: 0 };
