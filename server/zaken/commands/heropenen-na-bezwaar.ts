@@ -40,7 +40,7 @@ export interface HeropenenNaBezwaarInput {
  */
 export async function heropenenNaBezwaar(db: Db, engine: WorkflowEngine, input: HeropenenNaBezwaarInput): Promise<{ processInstanceKey: string | null }> {
   // Read before the transaction: the embedded engine shares the database, and a read inside it would wait on our own lock.
-  const current = await db.selectFrom('zaken').select('process_instance_key').where('id', '=', input.zaakId).where('tenant_id', '=', input.tenantId).executeTakeFirst();
+  const current = await db.selectFrom('zaken').select(['process_instance_key', 'bpmn_process_id']).where('id', '=', input.zaakId).where('tenant_id', '=', input.tenantId).executeTakeFirst();
   const oud = current?.process_instance_key ? await engine.getProcessInstance(current.process_instance_key) : null;
   const prepared = await inTransaction(db, async (tx) => {
     const zaak = await loadZaak(tx, input.tenantId, input.zaakId);
@@ -86,9 +86,9 @@ export async function heropenenNaBezwaar(db: Db, engine: WorkflowEngine, input: 
     });
     return startVariabelen;
   });
-  if (!prepared) return { processInstanceKey: null };
-  const zaak = await db.selectFrom('zaken').select(['bpmn_process_id']).where('id', '=', input.zaakId).executeTakeFirstOrThrow();
-  const { processInstanceKey } = await engine.createProcessInstance({ tenantId: input.tenantId, bpmnProcessId: zaak.bpmn_process_id, variables: prepared, actor: input.actor });
+  // prepared is only set when loadZaak found the zaak, so `current` was read; a zaak keeps its regeling's process.
+  if (!prepared || !current) return { processInstanceKey: null };
+  const { processInstanceKey } = await engine.createProcessInstance({ tenantId: input.tenantId, bpmnProcessId: current.bpmn_process_id, variables: prepared, actor: input.actor });
   await linkProcessInstance(db, input.tenantId, input.zaakId, processInstanceKey, input.actor);
   return { processInstanceKey };
 }
