@@ -11,6 +11,7 @@ import type { Services } from '../services.ts';
 import { dossierRoutes, UPLOAD_LIMIT, UPLOAD_TYPES } from '../dossier/routes.ts';
 import { betalingRoutes } from '../betalingen/routes.ts';
 import { bezwaarRoutes } from '../zaken/bezwaar-routes.ts';
+import { intrekkenRoutes } from '../zaken/intrekken-route.ts';
 import { caseloadRoutes } from '../zaken/caseload-routes.ts';
 import { zaakProcesRoutes } from '../zaken/proces-route.ts';
 import { doorlooptijdenRoutes } from '../zaken/doorlooptijden-route.ts';
@@ -63,6 +64,7 @@ export function allRoutes(opts: AppOptions): AnyRouteSpec[] {
     ...dossierRoutes(db, opts.services.documenten, opts.services.berichten),
     ...betalingRoutes(opts.services),
     ...bezwaarRoutes(opts.services),
+    ...intrekkenRoutes(opts.services),
     ...regelingenRoutes(opts.services),
     ...aanbiederRoutes(opts.services),
     ...caseloadRoutes(opts.services),

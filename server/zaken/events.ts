@@ -12,6 +12,7 @@ export type ZaakEventType =
   | 'zaak.status-gewijzigd'
   | 'zaak.afgesloten'
   | 'zaak.heropend'
+  | 'zaak.aanvraag-ingetrokken'
   | 'zaak.aanbieder-gekozen'
   | 'zaak.aanbieder-gecontracteerd'
   | 'zaak.aanbieder-resultaat';

@@ -91,6 +91,7 @@ const EVENT_TEXT: Record<string, string> = {
   'zaak.beschikking-geopend': 'Beschikking geopend door de klant',
   'zaak.afgesloten': 'Zaak afgesloten',
   'zaak.heropend': 'Zaak heropend na bezwaar',
+  'zaak.aanvraag-ingetrokken': 'Aanvraag ingetrokken',
   'zaak.aanbieder-gekozen': 'Aanbieder gekozen',
   'zaak.aanbieder-gecontracteerd': 'Aanbieder gecontracteerd',
   'zaak.aanbieder-resultaat': 'Resultaat van de aanbieder vastgelegd',

@@ -81,6 +81,8 @@ function wording(type: string, taak: string | null, data: Record<string, unknown
       return { handeling: 'heeft de zaak afgesloten', passief: 'De zaak is afgesloten' };
     case 'zaak.heropend':
       return { handeling: 'heeft de zaak heropend na een gegrond bezwaar', passief: 'De zaak is heropend na een gegrond bezwaar' };
+    case 'zaak.aanvraag-ingetrokken':
+      return { handeling: 'heeft de aanvraag ingetrokken', passief: 'De aanvraag is ingetrokken' };
     case 'zaak.aanbieder-gekozen':
       return { handeling: `heeft ${aanbieder(data)} als aanbieder gekozen`, passief: `${aanbieder(data)} is als aanbieder gekozen` };
     case 'zaak.aanbieder-gecontracteerd':

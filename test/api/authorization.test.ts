@@ -95,6 +95,11 @@ const TABLE: Record<string, Row> = {
     body: { gegevens: {} },
     otherTenantPath: (fx) => `/api/zaken/${fx.bredaZaak}/bezwaar`,
   },
+  trekAanvraagIn: {
+    path: (fx) => `/api/zaken/${fx.almereZaak}/intrekken`,
+    body: {},
+    otherTenantPath: (fx) => `/api/zaken/${fx.bredaZaak}/intrekken`,
+  },
   listBetalingen: { path: () => '/api/betalingen' },
   listRegelingen: { path: () => '/api/regelingen' },
   pgbBwTrechter: { path: () => '/api/pgb-bw/trechter' },
