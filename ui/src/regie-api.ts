@@ -306,6 +306,8 @@ export const regie = {
     request<{ messageKey: string; verwerkt: boolean; dubbel: boolean }>('POST', `/api/zaken/${enc(zaakId)}/pgb-bw/${soort}`, { body }),
   bezwaarMaken: (zaakId: string, gronden: string) =>
     request<unknown>('POST', `/api/zaken/${enc(zaakId)}/bezwaar`, { body: { gronden } }),
+  aanvraagIntrekken: (zaakId: string, reden?: string) =>
+    request<Zaak>('POST', `/api/zaken/${enc(zaakId)}/intrekken`, { body: reden ? { reden } : {} }),
 
   berichten: () => request<Bericht[]>('GET', '/api/berichten'),
   berichtGelezen: (id: string) => request<void>('POST', `/api/berichten/${enc(id)}/gelezen`),

@@ -5,6 +5,7 @@
  */
 import { useId, useRef, useState, type ChangeEvent, type FormEvent } from 'react';
 import { Alert, Button, FormLabel, Heading, Link, Paragraph, Textarea } from '@utrecht/component-library-react';
+import { AanvraagIntrekken, kanIntrekken } from '../components/AanvraagIntrekken.tsx';
 import { BudgetOverzicht, Documenten, FaseStappen, Tijdlijn } from '../components/Dossier.tsx';
 import { ErrorSummary } from '../components/ErrorSummary.tsx';
 import { FactuurForm } from '../components/FactuurForm.tsx';
@@ -14,6 +15,12 @@ import { foutTekst, useLoad } from '../lib/use-load.ts';
 import { regie, type Bezwaar } from '../regie-api.ts';
 import { linkProps } from '../router.tsx';
 import type { RouteProps } from '../routes.tsx';
+
+/** The process closes the zaak in a job just after the withdrawal: reload now and once more when it has. */
+function intrekkingVerwerkt(reload: () => void) {
+  reload();
+  setTimeout(reload, 1500);
+}
 
 export default function MijnZaakPage({ session, params }: RouteProps) {
   const id = params.id!;
@@ -117,6 +124,8 @@ export default function MijnZaakPage({ session, params }: RouteProps) {
           <Documenten zaakId={zaak.id} documenten={zaak.documenten} />
         </section>
       )}
+
+      <AanvraagIntrekken zaakId={zaak.id} mogelijk={kanIntrekken(zaak)} voor="klant" onDone={() => intrekkingVerwerkt(load.reload)} />
 
       {zaak.bezwaar?.mogelijk && <BezwaarSectie zaakId={zaak.id} bezwaar={zaak.bezwaar} onDone={load.reload} />}
 

@@ -8,6 +8,7 @@
  */
 import { useState } from 'react';
 import { Alert, Heading, Link, Paragraph, Table, TableBody, TableCaption, TableCell, TableHeader, TableHeaderCell, TableRow } from '@utrecht/component-library-react';
+import { AanvraagIntrekken, kanIntrekken } from '../components/AanvraagIntrekken.tsx';
 import { BudgetOverzicht, Documenten, Tijdlijn, ZaakFeiten } from '../components/Dossier.tsx';
 import { ProcesSectie } from '../components/ProcesSectie.tsx';
 import { ContactmomentForm } from '../components/ContactmomentForm.tsx';
@@ -21,7 +22,7 @@ import { regie } from '../regie-api.ts';
 import { linkProps } from '../router.tsx';
 import type { RouteProps } from '../routes.tsx';
 
-/** The payment job runs just after the message: reload now and once more when it has booked. */
+/** The payment (or zaak-afsluiten) job runs just after the message: reload now and once more when it has booked. */
 function uitvoeringVerstuurd(reload: () => void) {
   reload();
   setTimeout(reload, 1500);
@@ -117,6 +118,10 @@ export default function ZaakPage({ session, params }: RouteProps) {
         </Heading>
         <ProcesSectie zaakId={zaak.id} fase={zaak.fase} />
       </section>
+
+      {session.roles.includes('klantmanager') && (
+        <AanvraagIntrekken zaakId={zaak.id} mogelijk={kanIntrekken(zaak)} voor="klantmanager" onDone={() => uitvoeringVerstuurd(load.reload)} />
+      )}
 
       <section aria-labelledby="z-tijdlijn">
         <Heading level={2} id="z-tijdlijn">

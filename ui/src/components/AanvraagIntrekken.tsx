@@ -1,0 +1,127 @@
+/**
+ * Withdrawing an aanvraag (intrekken): the klant on "Mijn zaak", the klantmanager in the
+ * zaakdossier. Two steps, so nobody withdraws by one stray click; the server decides
+ * whether it is still possible and its refusal is shown as it says it.
+ */
+import { useId, useRef, useState, type ChangeEvent, type FormEvent } from 'react';
+import { Alert, Button, FormLabel, Heading, Paragraph, Textarea } from '@utrecht/component-library-react';
+import { ErrorSummary } from './ErrorSummary.tsx';
+import { foutTekst } from '../lib/use-load.ts';
+import { regie, type Zaak } from '../regie-api.ts';
+
+const REDEN_MAX = 1000;
+/** The fasen of the aanvraag before the besluit, where the diagrams wait for a withdrawal. */
+const FASEN_VOOR_BESLUIT = ['orientatie', 'aanvraag', 'beoordeling', 'besluit'];
+
+/** Whether the page offers the withdrawal; the server stays the judge. */
+export function kanIntrekken(zaak: Pick<Zaak, 'regeling' | 'status' | 'fase' | 'bezwaar'>): boolean {
+  return (
+    zaak.regeling !== 'bezwaar' &&
+    zaak.status !== 'afgesloten' &&
+    zaak.status !== 'besloten' &&
+    !zaak.bezwaar &&
+    FASEN_VOOR_BESLUIT.includes(zaak.fase ?? '')
+  );
+}
+
+export function AanvraagIntrekken({ zaakId, mogelijk, voor, onDone }: { zaakId: string; mogelijk: boolean; voor: 'klant' | 'klantmanager'; onDone: () => void }) {
+  const id = useId();
+  const [open, setOpen] = useState(false);
+  const [reden, setReden] = useState('');
+  const [fout, setFout] = useState<string | null>(null);
+  const [veldFout, setVeldFout] = useState<string | null>(null);
+  const [bezig, setBezig] = useState(false);
+  const [klaar, setKlaar] = useState(false);
+  const [attempt, setAttempt] = useState(0);
+  const summary = useRef<HTMLDivElement>(null);
+  const klant = voor === 'klant';
+
+  // After the withdrawal the zaak moves on and is no longer withdrawable; the confirmation stays.
+  if (!mogelijk && !klaar) return null;
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    setFout(null);
+    setAttempt((a) => a + 1);
+    if (reden.trim().length > REDEN_MAX) {
+      setVeldFout(`Gebruik hoogstens ${REDEN_MAX.toLocaleString('nl-NL')} tekens voor de reden.`);
+      setTimeout(() => summary.current?.focus(), 0);
+      return;
+    }
+    setVeldFout(null);
+    setBezig(true);
+    try {
+      await regie.aanvraagIntrekken(zaakId, reden.trim() || undefined);
+      setKlaar(true);
+      onDone();
+    } catch (err) {
+      setFout(foutTekst(err));
+      setTimeout(() => summary.current?.focus(), 0);
+    } finally {
+      setBezig(false);
+    }
+  }
+
+  return (
+    <section aria-labelledby={`${id}-kop`} className="regie-card">
+      <Heading level={2} id={`${id}-kop`}>
+        Aanvraag intrekken
+      </Heading>
+      {klaar ? (
+        <Alert type="ok" role="status">
+          <Paragraph>{klant ? 'Uw aanvraag is ingetrokken.' : 'De intrekking is geregistreerd.'}</Paragraph>
+        </Alert>
+      ) : !open ? (
+        <>
+          <Paragraph>
+            {klant
+              ? 'Wilt u niet verder met deze aanvraag? Tot wij een besluit nemen, kunt u uw aanvraag intrekken. Wij stoppen dan met de behandeling en sluiten de zaak af.'
+              : 'Wil de klant niet verder met deze aanvraag? Tot het besluit kan de klant de aanvraag intrekken; registreer dat hier. De zaak wordt dan afgesloten.'}
+          </Paragraph>
+          <Button appearance="secondary-action-button" onClick={() => setOpen(true)}>
+            Aanvraag intrekken
+          </Button>
+        </>
+      ) : (
+        <form className="regie-form" noValidate onSubmit={(e) => void submit(e)}>
+          {(veldFout || fout) && (
+            <ErrorSummary
+              key={attempt}
+              ref={summary}
+              title="De aanvraag is niet ingetrokken"
+              message={fout ?? 'Verbeter het volgende:'}
+              fields={veldFout ? [{ id: `${id}-reden`, message: veldFout }] : []}
+            />
+          )}
+          <Paragraph>
+            <strong>{klant ? 'Weet u zeker dat u uw aanvraag wilt intrekken?' : 'Weet u zeker dat u de intrekking wilt registreren?'}</strong> Dit kunt u niet ongedaan maken.
+          </Paragraph>
+          <div className="regie-field">
+            <FormLabel htmlFor={`${id}-reden`}>Reden (niet verplicht)</FormLabel>
+            {veldFout && (
+              <p id={`${id}-fout`} className="utrecht-form-field-error-message">
+                {veldFout}
+              </p>
+            )}
+            <Textarea
+              id={`${id}-reden`}
+              rows={4}
+              value={reden}
+              invalid={Boolean(veldFout)}
+              aria-describedby={veldFout ? `${id}-fout` : undefined}
+              onChange={(e: ChangeEvent<HTMLTextAreaElement>) => setReden(e.target.value)}
+            />
+          </div>
+          <div className="regie-form__actions">
+            <Button type="submit" appearance="primary-action-button" busy={bezig} disabled={bezig}>
+              Ja, aanvraag intrekken
+            </Button>
+            <Button type="button" appearance="subtle-button" disabled={bezig} onClick={() => { setOpen(false); setFout(null); setVeldFout(null); }}>
+              Annuleren
+            </Button>
+          </div>
+        </form>
+      )}
+    </section>
+  );
+}
