@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApiClient } from '../support/http.ts';
 import { startTestServer, type TestServer } from '../support/server.ts';
-import { accounts, aanmelden, openTask, toegekendeZaak, until, zaak, type Accounts } from '../scenarios/prb-support.ts';
+import { accounts, aanmelden, berichten, openTask, toegekendeZaak, until, zaak, type Accounts } from '../scenarios/prb-support.ts';
 
 const NIET_MEER = 'De aanvraag kan niet meer worden ingetrokken: er is al een besluit genomen of de zaak is afgesloten.';
 
@@ -56,6 +56,8 @@ describe('een aanvraag intrekken (POST /api/zaken/:id/intrekken)', () => {
     expect(ingetrokken).toHaveLength(1);
     expect(ingetrokken[0]!.actor).toBe('klant1.almere');
     expect(JSON.parse(ingetrokken[0]!.data)).toMatchObject({ reden: 'Ik heb zelf werk gevonden.' });
+    // The process confirms it to the klant (prb: NotificatieIngetrokken).
+    await until(async () => (await berichten(a.klant)).some((b) => b.zaakId === id && b.onderwerp === 'Uw aanvraag is ingetrokken'), 'bericht aan de klant');
     // The klant reads it in their own timeline, in words.
     const tijdlijn = (await a.klant.get<Tijdlijn>(`/api/zaken/${id}`)).body.tijdlijn;
     expect(tijdlijn.find((t) => t.soort === 'zaak.aanvraag-ingetrokken')?.zin).toMatch(/heeft de aanvraag ingetrokken\.$/);
