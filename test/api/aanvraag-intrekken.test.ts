@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { WorkflowEngine } from '../../engine/port.ts';
+import { aanvraagIntrekken } from '../../server/zaken/commands/aanvraag-intrekken.ts';
 import { ApiClient } from '../support/http.ts';
 import { startTestServer, type TestServer } from '../support/server.ts';
 import { accounts, aanmelden, berichten, openTask, toegekendeZaak, until, zaak, type Accounts } from '../scenarios/prb-support.ts';
@@ -127,6 +129,31 @@ describe('een aanvraag intrekken (POST /api/zaken/:id/intrekken)', () => {
     const ev = await srv.database.db.selectFrom('zaak_events').selectAll().where('zaak_id', '=', id).where('type', '=', 'zaak.aanvraag-ingetrokken').executeTakeFirstOrThrow();
     expect(ev.actor).toBe('klantmanager.almere');
     expect(JSON.parse(ev.data)).toMatchObject({ reden: 'Klant belde: wil niet verder.' });
+  });
+
+  it('a crash between the publish and the zaak event: the zaak still closes as ingetrokken, and the same request again records who withdrew it', async () => {
+    const id = await lopendeAanvraag();
+    // The engine as a process that dies right after the message was taken in (fault injection at the port).
+    const dying = new Proxy(srv.engine, {
+      get(target, prop, receiver) {
+        if (prop !== 'publishMessage') return Reflect.get(target, prop, receiver);
+        return async (req: Parameters<WorkflowEngine['publishMessage']>[0]) => {
+          await target.publishMessage(req);
+          throw new Error('kill -9');
+        };
+      },
+    });
+    await expect(aanvraagIntrekken(srv.database.db, dying, { tenantId: 'almere', zaakId: id, actor: 'klant1.almere', reden: null })).rejects.toThrow('kill -9');
+    const z = await afgeslotenAlsIngetrokken(a.klant, id);
+    expect(z.resultaat).toBe('ingetrokken');
+    expect((await toestand(id)).events).not.toContain('zaak.aanvraag-ingetrokken');
+
+    const opnieuw = await a.klant.post(`/api/zaken/${id}/intrekken`, { reden: 'Werk gevonden.' });
+    expect(opnieuw.status, JSON.stringify(opnieuw.body)).toBe(200);
+    const events = await srv.database.db.selectFrom('zaak_events').selectAll().where('zaak_id', '=', id).where('type', '=', 'zaak.aanvraag-ingetrokken').execute();
+    expect(events.map((e) => e.actor)).toEqual(['klant1.almere']);
+    // Recorded once; after that the closed zaak refuses like any other.
+    expect((await a.klant.post(`/api/zaken/${id}/intrekken`, {})).status).toBe(409);
   });
 
   it('a double click withdraws once: the repeat before the zaak is closed writes no second event', async () => {

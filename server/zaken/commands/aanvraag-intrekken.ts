@@ -27,14 +27,20 @@ export const NIET_MEER_INTREKBAAR = 'De aanvraag kan niet meer worden ingetrokke
  * message has timeToLive 0 (a withdrawal must never wait in a buffer for a later aanvraag) and
  * a messageId per process instance. A crash between publish and event leaves the zaak closed
  * by the process with resultaat ingetrokken and only the actor and reden missing; the same
- * request again is a duplicate publish (the engine keeps correlated messages) and writes the
- * missing event, keyed by the messageId, once.
+ * request again, even after the zaak closed, is a duplicate publish (the engine keeps
+ * correlated messages) and writes the missing event, keyed by the messageId, once.
  */
 export async function aanvraagIntrekken(db: Db, engine: WorkflowEngine, input: AanvraagIntrekkenInput): Promise<void> {
   // Read before publishing, outside a transaction: the engine writes to the same database.
   const zaak = await inTransaction(db, (tx) => loadZaak(tx, input.tenantId, input.zaakId));
-  if (zaak.status === 'afgesloten' || zaak.status === 'besloten' || !zaak.process_instance_key) throw refused(NIET_MEER_INTREKBAAR);
+  if (zaak.status === 'besloten' || !zaak.process_instance_key) throw refused(NIET_MEER_INTREKBAAR);
   const messageId = `aanvraag-intrekken:${zaak.id}:${zaak.process_instance_key}`;
+  if (zaak.status === 'afgesloten') {
+    // A closed zaak is refused without publishing, unless it closed as ingetrokken and this withdrawal's event
+    // is missing (the crash above): then the duplicate publish below confirms it was ours and the event is written.
+    const ingetrokken = await db.selectFrom('zaak_events').select('id').where('idempotency_key', '=', messageId).executeTakeFirst();
+    if (zaak.resultaat !== 'ingetrokken' || ingetrokken) throw refused(NIET_MEER_INTREKBAAR);
+  }
   const r = await engine.publishMessage({
     tenantId: zaak.tenant_id,
     name: `${zaak.bpmn_process_id}-ingetrokken`,
