@@ -56,4 +56,21 @@ describe('rio (Rotterdam): the iro for WWB and NUG clients, with a rib from the 
     expect(klaar.budget).toMatchObject({ toegekendCents: 500_000, gereserveerdCents: 500_000 });
     expect((await zaak(a.klant, id)).documenten.some((d) => d.soort === 'beschikking')).toBe(true);
   });
+  it('the klant withdraws the rio aanvraag while the rib is being chosen; after the besluit the same request is refused', async () => {
+    const id = await start(a.klant, 'rio', aanmelding());
+    await doTask(a.km, id, 'AfstandBepalen', intake('nee'));
+    await openTask(a.km, id, 'RibKiezen');
+    const res = await a.klant.post(`/api/zaken/${id}/intrekken`, { reden: 'Ik ga verhuizen.' });
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    const z = await afgesloten(a.klant, id);
+    expect(z.resultaat).toBe('ingetrokken');
+
+    // A refused aanvraag has its besluit: nothing left to withdraw, and nothing changes.
+    const geweigerd = await start(a.klant, 'rio', aanmelding());
+    await doTask(a.km, geweigerd, 'AfstandBepalen', intake('ja', TODAY));
+    expect((await afgesloten(a.klant, geweigerd)).resultaat).toBe('niet-toegelaten');
+    const laat = await a.klant.post<{ detail: string }>(`/api/zaken/${geweigerd}/intrekken`, {});
+    expect(laat.status).toBe(409);
+    expect((await zaak(a.klant, geweigerd)).resultaat).toBe('niet-toegelaten');
+  });
 });
