@@ -3,9 +3,10 @@
  * zaakdossier. Two steps, so nobody withdraws by one stray click; the server decides
  * whether it is still possible and its refusal is shown as it says it.
  */
-import { useId, useRef, useState, type ChangeEvent, type FormEvent } from 'react';
-import { Alert, Button, FormLabel, Heading, Paragraph, Textarea } from '@utrecht/component-library-react';
+import { useId, useRef, useState, type FormEvent } from 'react';
+import { Alert, Button, Heading, Paragraph } from '@utrecht/component-library-react';
 import { ErrorSummary } from './ErrorSummary.tsx';
+import { TextareaVeld } from './TextareaVeld.tsx';
 import { foutTekst } from '../lib/use-load.ts';
 import { regie, type Zaak } from '../regie-api.ts';
 
@@ -96,22 +97,7 @@ export function AanvraagIntrekken({ zaakId, mogelijk, voor, onDone }: { zaakId: 
           <Paragraph>
             <strong>{klant ? 'Weet u zeker dat u uw aanvraag wilt intrekken?' : 'Weet u zeker dat u de intrekking wilt registreren?'}</strong> Dit kunt u niet ongedaan maken.
           </Paragraph>
-          <div className="regie-field">
-            <FormLabel htmlFor={`${id}-reden`}>Reden (niet verplicht)</FormLabel>
-            {veldFout && (
-              <p id={`${id}-fout`} className="utrecht-form-field-error-message">
-                {veldFout}
-              </p>
-            )}
-            <Textarea
-              id={`${id}-reden`}
-              rows={4}
-              value={reden}
-              invalid={Boolean(veldFout)}
-              aria-describedby={veldFout ? `${id}-fout` : undefined}
-              onChange={(e: ChangeEvent<HTMLTextAreaElement>) => setReden(e.target.value)}
-            />
-          </div>
+          <TextareaVeld id={`${id}-reden`} label="Reden (niet verplicht)" fout={veldFout} value={reden} onChange={setReden} />
           <div className="regie-form__actions">
             <Button type="submit" appearance="primary-action-button" busy={bezig} disabled={bezig}>
               Ja, aanvraag intrekken

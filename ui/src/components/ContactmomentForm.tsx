@@ -3,12 +3,13 @@
  * the sources found these could not be extracted from systems afterwards.
  */
 import { useId, useRef, useState, type ChangeEvent, type FormEvent } from 'react';
-import { Button, FormLabel, Paragraph, Select, SelectOption, Textarea, Textbox } from '@utrecht/component-library-react';
+import { Button, FormLabel, Paragraph, Select, SelectOption, Textbox } from '@utrecht/component-library-react';
 import { ApiError } from '../api.ts';
 import { CONTACT_SOORTEN, vandaag } from '../lib/format.ts';
 import { foutTekst } from '../lib/use-load.ts';
 import { regie, type ContactSoort } from '../regie-api.ts';
 import { ErrorSummary } from './ErrorSummary.tsx';
+import { TextareaVeld } from './TextareaVeld.tsx';
 
 type Field = 'soort' | 'datum' | 'samenvatting';
 
@@ -119,25 +120,14 @@ export function ContactmomentForm({ zaakId, onSaved }: { zaakId: string; onSaved
           onChange={(e: ChangeEvent<HTMLInputElement>) => setValues((v) => ({ ...v, datum: e.target.value }))}
         />
       </div>
-      <div className="regie-field">
-        <FormLabel htmlFor={fid('samenvatting')}>Wat is er besproken?</FormLabel>
-        <Paragraph id={`${fid('samenvatting')}-uitleg`} className="utrecht-form-field-description">
-          Kort en feitelijk: wat is afgesproken en wie wat doet.
-        </Paragraph>
-        {errors.samenvatting && (
-          <p id={`${fid('samenvatting')}-fout`} className="utrecht-form-field-error-message">
-            {errors.samenvatting}
-          </p>
-        )}
-        <Textarea
-          id={fid('samenvatting')}
-          rows={4}
-          value={values.samenvatting}
-          invalid={Boolean(errors.samenvatting)}
-          aria-describedby={[`${fid('samenvatting')}-uitleg`, describedBy('samenvatting')].filter(Boolean).join(' ')}
-          onChange={(e: ChangeEvent<HTMLTextAreaElement>) => setValues((v) => ({ ...v, samenvatting: e.target.value }))}
-        />
-      </div>
+      <TextareaVeld
+        id={fid('samenvatting')}
+        label="Wat is er besproken?"
+        uitleg="Kort en feitelijk: wat is afgesproken en wie wat doet."
+        fout={errors.samenvatting}
+        value={values.samenvatting}
+        onChange={(samenvatting) => setValues((v) => ({ ...v, samenvatting }))}
+      />
       <div className="regie-form__actions">
         <Button type="submit" appearance="primary-action-button" busy={bezig} disabled={bezig}>
           Contactmoment vastleggen

@@ -2,9 +2,10 @@
  * Incidents (beheerder, procesontwerper): steps that got stuck, with the error
  * and the element; retry after correcting variables (a JSON object).
  */
-import { useId, useState, type ChangeEvent } from 'react';
-import { Alert, Button, FormLabel, Heading, Paragraph, Textarea } from '@utrecht/component-library-react';
+import { useId, useState } from 'react';
+import { Alert, Button, Heading, Paragraph } from '@utrecht/component-library-react';
 import { Laden, LoadError } from '../components/LoadError.tsx';
+import { TextareaVeld } from '../components/TextareaVeld.tsx';
 import { datumTijd } from '../lib/format.ts';
 import { foutTekst, useLoad } from '../lib/use-load.ts';
 import { regie, type Incident } from '../regie-api.ts';
@@ -113,26 +114,16 @@ function IncidentKaart({ incident: i, mayRetry, onRetried }: { incident: Inciden
             void retry();
           }}
         >
-          <div className="regie-field">
-            <FormLabel htmlFor={`${id}-vars`}>Variabelen aanpassen (niet verplicht)</FormLabel>
-            <Paragraph id={`${id}-uitleg`} className="utrecht-form-field-description">
-              Een JSON-object met de waarden die de stap nodig heeft. Laat leeg om het alleen opnieuw te proberen.
-            </Paragraph>
-            {veldFout && (
-              <p id={`${id}-fout`} className="utrecht-form-field-error-message">
-                {veldFout}
-              </p>
-            )}
-            <Textarea
-              id={`${id}-vars`}
-              rows={3}
-              value={text}
-              invalid={Boolean(veldFout)}
-              spellCheck={false}
-              aria-describedby={[`${id}-uitleg`, veldFout ? `${id}-fout` : ''].filter(Boolean).join(' ')}
-              onChange={(e: ChangeEvent<HTMLTextAreaElement>) => setText(e.target.value)}
-            />
-          </div>
+          <TextareaVeld
+            id={`${id}-vars`}
+            label="Variabelen aanpassen (niet verplicht)"
+            uitleg="Een JSON-object met de waarden die de stap nodig heeft. Laat leeg om het alleen opnieuw te proberen."
+            fout={veldFout}
+            rows={3}
+            spellCheck={false}
+            value={text}
+            onChange={setText}
+          />
           <div className="regie-form__actions">
             <Button type="submit" appearance="primary-action-button" busy={bezig} disabled={bezig}>
               Opnieuw proberen

@@ -3,11 +3,12 @@
  * when, open tasks first, budget, documents, bezwaar while the term runs, and
  * what happened so far. Always shows where to get independent advice.
  */
-import { useId, useRef, useState, type ChangeEvent, type FormEvent } from 'react';
-import { Alert, Button, FormLabel, Heading, Link, Paragraph, Textarea } from '@utrecht/component-library-react';
+import { useId, useRef, useState, type FormEvent } from 'react';
+import { Alert, Button, Heading, Link, Paragraph } from '@utrecht/component-library-react';
 import { AanvraagIntrekken, kanIntrekken } from '../components/AanvraagIntrekken.tsx';
 import { BudgetOverzicht, Documenten, FaseStappen, Tijdlijn } from '../components/Dossier.tsx';
 import { ErrorSummary } from '../components/ErrorSummary.tsx';
+import { TextareaVeld } from '../components/TextareaVeld.tsx';
 import { FactuurForm } from '../components/FactuurForm.tsx';
 import { Laden, LoadError } from '../components/LoadError.tsx';
 import { datum, faseNaam, isoDag, regelingNaam, uiterlijkZin, volgendeStap } from '../lib/format.ts';
@@ -218,22 +219,7 @@ function BezwaarSectie({ zaakId, bezwaar, onDone }: { zaakId: string; bezwaar: B
               fields={veldFout ? [{ id: `${id}-gronden`, message: veldFout }] : []}
             />
           )}
-          <div className="regie-field">
-            <FormLabel htmlFor={`${id}-gronden`}>Waarom bent u het niet eens met het besluit?</FormLabel>
-            {veldFout && (
-              <p id={`${id}-fout`} className="utrecht-form-field-error-message">
-                {veldFout}
-              </p>
-            )}
-            <Textarea
-              id={`${id}-gronden`}
-              rows={6}
-              value={gronden}
-              invalid={Boolean(veldFout)}
-              aria-describedby={veldFout ? `${id}-fout` : undefined}
-              onChange={(e: ChangeEvent<HTMLTextAreaElement>) => setGronden(e.target.value)}
-            />
-          </div>
+          <TextareaVeld id={`${id}-gronden`} label="Waarom bent u het niet eens met het besluit?" fout={veldFout} rows={6} value={gronden} onChange={setGronden} />
           <div className="regie-form__actions">
             <Button type="submit" appearance="primary-action-button" busy={bezig} disabled={bezig}>
               Bezwaar versturen
