@@ -6,11 +6,12 @@
  * or critical violations on every form. Steps share one zaak and run in order.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
 import { ApiClient } from '../support/http.ts';
 import { startTestServer, type TestServer } from '../support/server.ts';
-import { ensureUiBuilt, launchBrowser, login, newContext } from '../support/browser.ts';
-import { escapeRegExp, expectAccessible, h1, openTaskFromQueue, shot, waitForZaakTask } from './screens-support.ts';
+import { ensureUiBuilt, launchBrowser } from '../support/browser.ts';
+import { choose, field, group, Sessions, tick } from './journey-support.ts';
+import { expectAccessible, h1, openTaskFromQueue, shot, waitForZaakTask } from './screens-support.ts';
 
 const KLANT = 'klant3.eindhoven';
 const KM = 'klantmanager.eindhoven';
@@ -18,7 +19,7 @@ const vandaag = new Date().toISOString().slice(0, 10);
 
 let server: TestServer;
 let browser: Browser;
-const sessions = new Map<string, { context: BrowserContext; page: Page }>();
+const sessions = new Sessions(() => browser, () => server.url);
 let zaak: { id: string; identificatie: string } | undefined;
 
 beforeAll(async () => {
@@ -27,35 +28,18 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  for (const { context } of sessions.values()) await context.close();
+  await sessions.closeAll();
   await browser?.close();
   await server?.stop();
 });
 
-async function pageAs(username: string, path?: string): Promise<Page> {
-  let session = sessions.get(username);
-  if (!session) {
-    const context = await newContext(browser, server.url);
-    session = { context, page: await context.newPage() };
-    sessions.set(username, session);
-    await login(session.page, username);
-    if (path) await session.page.goto(path);
-  } else {
-    await session.page.goto(path ?? '/');
-  }
-  return session.page;
-}
+const pageAs = (username: string, path?: string) => sessions.pageAs(username, path);
 
 function deZaak() {
   if (!zaak) throw new Error('De aanmelding is niet gelukt; de volgende stappen hebben geen zaak.');
   return zaak;
 }
 
-const label = (text: string) => new RegExp(`^${escapeRegExp(text)}( \\(niet verplicht\\))?$`);
-const field = (scope: Page | Locator, text: string) => scope.getByLabel(label(text));
-const group = (scope: Page | Locator, name: string) => scope.getByRole('group', { name: label(name) });
-const choose = (scope: Page | Locator, g: string, option: string) => group(scope, g).getByRole('radio', { name: option, exact: true }).check();
-const tick = (scope: Page | Locator, name: string) => scope.getByRole('checkbox', { name: label(name) }).check();
 
 describe('pgb bw in Eindhoven: de aanvraag met de bijlagen van werkgever en begeleidingsorganisatie, in de browser', () => {
   it('1. de klant meldt zich aan', async () => {

@@ -13,11 +13,12 @@
  * Steps share one zaak and run in order. Screenshots go to docs/screenshots/.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
 import { ApiClient } from '../support/http.ts';
 import { startTestServer, type TestServer } from '../support/server.ts';
 import { ensureUiBuilt, launchBrowser, login, newContext } from '../support/browser.ts';
-import { escapeRegExp, expectAccessible, h1, openTaskFromQueue, shot, waitForZaakTask } from './screens-support.ts';
+import { choose, field, label, Sessions } from './journey-support.ts';
+import { expectAccessible, h1, openTaskFromQueue, shot, waitForZaakTask } from './screens-support.ts';
 
 const KLANT = 'klant1.almere';
 const KM = 'klantmanager.almere';
@@ -30,8 +31,7 @@ const COACH = { naam: 'Coachpraktijk Almere', kvk: '87654321', iban: 'NL44RABO01
 
 let server: TestServer;
 let browser: Browser;
-/** One browser context per account: each logs in once, through the login page, and keeps its session. */
-const sessions = new Map<string, { context: BrowserContext; page: Page }>();
+const sessions = new Sessions(() => browser, () => server.url);
 let zaak: { id: string; identificatie: string } | undefined;
 
 beforeAll(async () => {
@@ -40,37 +40,18 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  for (const { context } of sessions.values()) await context.close();
+  await sessions.closeAll();
   await browser?.close();
   await server?.stop();
 });
 
-/** The account's page: logged in on first use, opened on `path` (their home when absent). */
-async function pageAs(username: string, path?: string): Promise<Page> {
-  let session = sessions.get(username);
-  if (!session) {
-    const context = await newContext(browser, server.url);
-    session = { context, page: await context.newPage() };
-    sessions.set(username, session);
-    await login(session.page, username);
-    if (path) await session.page.goto(path);
-  } else {
-    await session.page.goto(path ?? '/');
-  }
-  return session.page;
-}
+const pageAs = (username: string, path?: string) => sessions.pageAs(username, path);
 
 function deZaak(): { id: string; identificatie: string } {
   if (!zaak) throw new Error('De aanvraag is niet gelukt; de volgende stappen hebben geen zaak.');
   return zaak;
 }
 
-/** A field's accessible name: its label, with " (niet verplicht)" for optional fields. */
-const label = (text: string) => new RegExp(`^${escapeRegExp(text)}( \\(niet verplicht\\))?$`);
-const field = (scope: Page | Locator, text: string) => scope.getByLabel(label(text));
-/** A radio group (fieldset with legend) and the option with this label. */
-const choose = (scope: Page | Locator, group: string, option: string) =>
-  scope.getByRole('group', { name: label(group) }).getByRole('radio', { name: option, exact: true }).check();
 
 /** Reloads until the locator shows up: the process works asynchronously after a task. */
 async function reloadUntilVisible(page: Page, target: Locator, what: string, ms = 15_000): Promise<void> {
