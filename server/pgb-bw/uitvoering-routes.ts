@@ -11,7 +11,7 @@ import { todayInAmsterdam } from '../../workers/termijnen/index.ts';
 /**
  * The pgb bw uitvoering as a klantmanager registers it from the zaakdossier: the werkgever's
  * loonopgave, an invoice of the begeleidingsorganisatie (or the werkplekaanpassing), the
- * jobfinding plaatsing and the end of employment. Each publishes the message of
+ * jobfinding plaatsing, the klant's turn on the wachtlijst, a herindicatie and the end of employment. Each publishes the message of
  * workflows/pgb-bw/process.md §3 with exactly its variable shape; the pgb-bw-betaling job pays
  * through the ledger. Only the klantmanager: the pgb-adviseur advises and never decides
  * (seed-002), and a payment request is a decision of the gemeente.
@@ -82,6 +82,21 @@ export const EindeSchema = z.strictObject({
   toelichting: z.string({ error: 'Vul een toelichting in.' }).trim().min(1, 'Vul een toelichting in.').max(4000, 'Gebruik hoogstens 4.000 tekens.'),
 });
 
+export const AanDeBeurtSchema = z.strictObject({
+  datum: datum('de datum waarop de klant aan de beurt is'),
+});
+
+export const HerindicatieSchema = z.strictObject({
+  datum: datum('de datum van de herindicatie'),
+  uitkomst: z.enum(['indicatie-blijft', 'indicatie-gewijzigd', 'indicatie-vervallen'], {
+    error: 'Kies wat de herindicatie zegt: de Wsw-indicatie blijft, is gewijzigd of is vervallen.',
+  }),
+  toelichting: z.string({ error: 'Vul een toelichting in.' }).trim().min(1, 'Vul een toelichting in.').max(4000, 'Gebruik hoogstens 4.000 tekens.'),
+});
+
+/** 2026-03-01 → "1 maart 2026" (for a message to the klantmanager). */
+const datumNl = (iso: string) => new Intl.DateTimeFormat('nl-NL', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${iso}T00:00:00Z`));
+
 const Ontvangen = z.object({
   messageKey: z.string(),
   /** The process took it in now (false: it waits, e.g. while the previous payment is booked). */
@@ -125,8 +140,8 @@ export function pgbBwUitvoeringRoutes(services: Services) {
     return zaak;
   }
 
-  async function publiceer(zaak: { id: string; tenant_id: string }, name: string, messageId: string, variables: Record<string, unknown>) {
-    const r = await engine.publishMessage({ tenantId: zaak.tenant_id, name, correlationKey: zaak.id, messageId, timeToLive: MESSAGE_TTL_MS, variables });
+  async function publiceer(zaak: { id: string; tenant_id: string }, name: string, messageId: string, variables: Record<string, unknown>, timeToLive = MESSAGE_TTL_MS) {
+    const r = await engine.publishMessage({ tenantId: zaak.tenant_id, name, correlationKey: zaak.id, messageId, timeToLive, variables });
     return { messageKey: r.messageKey, verwerkt: r.correlatedProcessInstanceKeys.length > 0, dubbel: r.duplicate };
   }
 
@@ -184,6 +199,65 @@ export function pgbBwUitvoeringRoutes(services: Services) {
         if (body.datum > todayInAmsterdam(new Date())) fouten.push({ field: 'datum', message: 'De eerste werkdag ligt in de toekomst. Leg de plaatsing vast op of na die dag.' });
         if (fouten.length) throw problems.validation(fouten);
         return publiceer(zaak, 'pgb-bw-plaatsing', `pgb-bw-plaatsing:${zaak.id}`, { plaatsing: { ...body, ingediendDoor: principal.username } });
+      },
+    }),
+    defineRoute({
+      ...common,
+      operationId: 'registreerPgbBwAanDeBeurt',
+      method: 'post',
+      path: '/api/zaken/:id/pgb-bw/aan-de-beurt',
+      summary: 'Pgb bw: vastleggen dat de klant aan de beurt is op de wachtlijst (vanaf die datum betaalt het Wsw-budget in plaats van de voorfinanciering)',
+      body: AanDeBeurtSchema,
+      errors: { 409: 'Geen pgb bw-zaak, de uitvoering loopt niet, de klant is al aan de beurt gemeld, of de gemeente financiert niet voor (het Wsw-budget betaalt al)' },
+      handler: async ({ principal, params, body }) => {
+        const zaak = await zaakInUitvoering(principal, params.id);
+        const instance = zaak.process_instance_key ? await engine.getProcessInstance(zaak.process_instance_key) : null;
+        const variabelen = instance?.variables ?? {};
+        // AanDeBeurtOntvangen takes one message. A second one would find no subscription and, like the
+        // others, wait 30 days in the buffer for nothing: the klantmanager would see "ontvangen" while the
+        // wisseldatum stays the first one. So a zaak whose catch event already correlated is refused here
+        // (the same date again is a double click and answers like the other routes: dubbel, nothing new).
+        const eerder = await engine.queryEvents({ tenantId: zaak.tenant_id, processInstanceKey: zaak.process_instance_key!, elementId: 'AanDeBeurtOntvangen', types: ['message.correlated'] });
+        if (eerder.length > 0) {
+          const gemeld = (variabelen.aanDeBeurt as { datum?: string } | undefined)?.datum;
+          if (gemeld === body.datum) return { messageKey: eerder[0]!.subjectKey ?? '', verwerkt: true, dubbel: true };
+          throw new HttpProblem(
+            409,
+            'Al aan de beurt gemeld',
+            `De klant is al aan de beurt gemeld${gemeld ? ` op ${datumNl(gemeld)}` : ''}. Vanaf die datum betaalt het Wsw-budget; een tweede melding verandert dat niet. Klopt die datum niet, neem dan contact op met functioneel beheer.`,
+          );
+        }
+        const financiering = variabelen.financiering as { bron?: string } | undefined;
+        if (financiering?.bron === 'wsw-budget') {
+          throw new HttpProblem(409, 'Geen voorfinanciering', 'Het pgb begeleid werken van deze klant wordt al uit het Wsw-budget betaald: de klant was bij de toekenning niet (meer) aan het wachten. U hoeft niet vast te leggen dat de klant aan de beurt is.');
+        }
+        const start = (variabelen.besluit as { subsidieperiode?: { van?: string } } | undefined)?.subsidieperiode?.van;
+        if (start && body.datum < start) {
+          throw problems.validation([{ field: 'datum', message: `Het pgb begeleid werken loopt vanaf ${datumNl(start)}. Was de klant toen al aan de beurt, vul dan die datum in.` }]);
+        }
+        // No buffer (time to live 0): the catch event waits for the whole uitvoering, so a message it does
+        // not take now (two registrations at the same moment, an older process version) is dropped and refused.
+        const r = await publiceer(zaak, 'pgb-bw-aan-de-beurt', messageIdVan('aan-de-beurt', zaak.id, body.datum, body), { aanDeBeurt: body }, 0);
+        if (!r.verwerkt && !r.dubbel) {
+          throw new HttpProblem(409, 'Al aan de beurt gemeld', 'De zaak wacht niet (meer) op de melding dat de klant aan de beurt is; waarschijnlijk is die net door iemand anders vastgelegd. Ververs de zaak.');
+        }
+        return r;
+      },
+    }),
+    defineRoute({
+      ...common,
+      operationId: 'registreerPgbBwHerindicatie',
+      method: 'post',
+      path: '/api/zaken/:id/pgb-bw/herindicatie',
+      summary: 'Pgb bw: een herindicatie vastleggen (de klantmanager krijgt de taak de gevolgen te beoordelen)',
+      body: HerindicatieSchema,
+      handler: async ({ principal, params, body }) => {
+        const zaak = await zaakInUitvoering(principal, params.id);
+        if (body.datum > todayInAmsterdam(new Date())) {
+          throw problems.validation([{ field: 'datum', message: 'De datum van de herindicatie ligt in de toekomst. Leg een herindicatie vast als u die heeft ontvangen.' }]);
+        }
+        // The loop takes one herindicatie at a time: while "Gevolgen herindicatie beoordelen" is open the next waits (verwerkt: false).
+        return publiceer(zaak, 'pgb-bw-herindicatie', messageIdVan('herindicatie', zaak.id, body.datum, body), { herindicatie: { ...body, ingediendDoor: principal.username } });
       },
     }),
     defineRoute({

@@ -118,6 +118,16 @@ const TABLE: Record<string, Row> = {
     body: { datum: '2026-01-05', contractGetekend: true, werkgever: 'Bakkerij' },
     otherTenantPath: (fx) => `/api/zaken/${fx.bredaZaak}/pgb-bw/plaatsing`,
   },
+  registreerPgbBwAanDeBeurt: {
+    path: (fx) => `/api/zaken/${fx.almereZaak}/pgb-bw/aan-de-beurt`,
+    body: { datum: '2026-07-01' },
+    otherTenantPath: (fx) => `/api/zaken/${fx.bredaZaak}/pgb-bw/aan-de-beurt`,
+  },
+  registreerPgbBwHerindicatie: {
+    path: (fx) => `/api/zaken/${fx.almereZaak}/pgb-bw/herindicatie`,
+    body: { datum: '2026-01-05', uitkomst: 'indicatie-blijft', toelichting: 'UWV: de indicatie blijft' },
+    otherTenantPath: (fx) => `/api/zaken/${fx.bredaZaak}/pgb-bw/herindicatie`,
+  },
   registreerPgbBwEinde: {
     path: (fx) => `/api/zaken/${fx.almereZaak}/pgb-bw/einde-dienstverband`,
     body: { reden: 'einde-dienstverband', einddatum: '2026-06-30', toelichting: 'Contract niet verlengd' },

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApiClient } from '../support/http.ts';
 import { startTestServer, type TestServer } from '../support/server.ts';
 import { aanmelden as prbAanmelden, type Accounts } from '../scenarios/prb-support.ts';
-import { TODAY, accounts, beoordeling, beschikt, betalingen, doTask, openTask, totAanvraagIngediend, until, wachtOpBetaling, zaak, WERKGEVER, BEGELEIDER } from '../scenarios/pgb-bw-support.ts';
+import { TODAY, accounts, beoordeling, beschikt, betalingen, doTask, openTask, procesVariabelen, totAanvraagIngediend, until, wachtOpBetaling, zaak, WERKGEVER, BEGELEIDER } from '../scenarios/pgb-bw-support.ts';
 
 /**
  * The named pgb bw uitvoering routes a klantmanager uses from the zaakdossier: what they pay,
@@ -30,6 +30,9 @@ const pad = (zaakId: string, wat: string) => `/api/zaken/${zaakId}/pgb-bw/${wat}
 const gepubliceerd = async (zaakId: string) =>
   Number((await sql<{ n: number | string }>`select count(*) as n from engine_messages where correlation_key = ${zaakId}`.execute(srv.database.db)).rows[0]!.n);
 const loonopgave = { periodeVan: '2026-01-01', periodeTot: '2026-03-31', maanden: 3, brutoLoonCent: 600_000 };
+const dagen = (iso: string, n: number) => new Date(Date.parse(`${iso}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
+const datumNl = (iso: string) => new Intl.DateTimeFormat('nl-NL', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${iso}T00:00:00Z`));
+const herindicatie = { datum: TODAY, uitkomst: 'indicatie-gewijzigd', toelichting: 'UWV: de klant heeft meer begeleiding nodig dan bij de toekenning.' };
 
 beforeAll(async () => {
   srv = await startTestServer();
@@ -148,6 +151,46 @@ describe('pgb bw uitvoering from the zaakdossier', () => {
     expect(await betalingen(srv, id)).toHaveLength(3);
   });
 
+  it('answers a bad herindicatie or aan de beurt with Dutch messages per field, and publishes nothing', async () => {
+    const voor = await gepubliceerd(id);
+    const r = await a.km.post<Problem>(pad(id, 'herindicatie'), { datum: '31-12-2025', uitkomst: 'onbekend', toelichting: ' ', bijlage: 'x' });
+    expect(r.status).toBe(400);
+    expect(Object.fromEntries((r.body.errors ?? []).map((e) => [e.field, e.message]))).toEqual({
+      datum: 'Vul de datum van de herindicatie in als JJJJ-MM-DD.',
+      uitkomst: 'Kies wat de herindicatie zegt: de Wsw-indicatie blijft, is gewijzigd of is vervallen.',
+      toelichting: 'Vul een toelichting in.',
+      bijlage: 'Onbekend veld "bijlage".',
+    });
+    // A herindicatie is registered once received: its date cannot lie ahead.
+    const toekomst = await a.km.post<Problem>(pad(id, 'herindicatie'), { ...herindicatie, datum: dagen(TODAY, 1) });
+    expect(toekomst.status).toBe(400);
+    expect(toekomst.body.errors).toEqual([{ field: 'datum', message: 'De datum van de herindicatie ligt in de toekomst. Leg een herindicatie vast als u die heeft ontvangen.' }]);
+
+    const beurt = await a.km.post<Problem>(pad(id, 'aan-de-beurt'), { datum: 'volgende week' });
+    expect(beurt.status).toBe(400);
+    expect(beurt.body.errors).toEqual([{ field: 'datum', message: 'Vul de datum waarop de klant aan de beurt is in als JJJJ-MM-DD.' }]);
+    expect(await gepubliceerd(id)).toBe(voor);
+  });
+
+  it('registers a herindicatie; the klantmanager gets the task to judge its consequences', async () => {
+    const r = await a.km.post<Ontvangen>(pad(id, 'herindicatie'), herindicatie);
+    expect(r.status, JSON.stringify(r.body)).toBe(202);
+    expect(r.body).toMatchObject({ verwerkt: true, dubbel: false });
+    const taak = (await openTask(a.km, id, 'Herindicatie')) as { name?: string | null };
+    expect(taak.name).toBe('Gevolgen herindicatie beoordelen');
+    expect((await procesVariabelen(srv, id)).herindicatie).toEqual({ ...herindicatie, ingediendDoor: 'klantmanager.helmond' });
+    await doTask(a.km, id, 'Herindicatie', { herindicatieBeoordeling: { uitkomst: 'ongewijzigd', toelichting: 'De uren passen nog binnen de toekenning.' } });
+  });
+
+  it('refuses aan de beurt when the Wsw budget already pays (no pre-financing), and publishes nothing', async () => {
+    // This Helmond klant was not on the wachtlijst: financiering { bron: wsw-budget }.
+    const voor = await gepubliceerd(id);
+    const r = await a.km.post<Problem>(pad(id, 'aan-de-beurt'), { datum: TODAY });
+    expect(r.status).toBe(409);
+    expect(r.body.detail).toContain('al uit het Wsw-budget betaald');
+    expect(await gepubliceerd(id)).toBe(voor);
+  });
+
   it('ends the uitvoering on einde dienstverband; a later loonopgave is refused with 409', async () => {
     const r = await a.km.post<Ontvangen>(pad(id, 'einde-dienstverband'), { reden: 'einde-dienstverband', einddatum: TODAY, toelichting: 'De werkgever heeft het contract niet verlengd.' });
     expect(r.status, JSON.stringify(r.body)).toBe(202);
@@ -157,5 +200,67 @@ describe('pgb bw uitvoering from the zaakdossier', () => {
     expect(laat.status).toBe(409);
     expect(laat.body.detail).toContain('beëindigd');
     await until(async () => ((await zaak(a.km, id)).fase === 'einde' ? true : null), 'fase einde');
+    const voor = await gepubliceerd(id);
+    for (const [wat, body] of [['herindicatie', { ...herindicatie, uitkomst: 'indicatie-vervallen' }], ['aan-de-beurt', { datum: TODAY }]] as const) {
+      const r = await a.km.post<Problem>(pad(id, wat), body);
+      expect(r.status, wat).toBe(409);
+      expect(r.body.detail).toContain('beëindigd');
+    }
+    expect(await gepubliceerd(id)).toBe(voor);
+  });
+});
+
+describe('pgb bw: the klant on the Eindhoven wachtlijst comes aan de beurt', () => {
+  const loonwaarde = { loonwaardebepaling: { methode: 'activa', loonwaardeProcent: 60, datum: TODAY, beoordelaar: 'Bureau Loonwaarde Zuid', onafhankelijk: true } };
+  let e: Accounts;
+  let wacht: string;
+  const wisseldatum = async () => ((await procesVariabelen(srv, wacht)).financiering as { bron: string; wisseldatum: string | null }).wisseldatum;
+
+  it('refuses aan de beurt before the pgb bw is granted, and publishes nothing', async () => {
+    e = await accounts(srv, 'eindhoven', 2);
+    wacht = await totAanvraagIngediend(e, { aanmelding: { status: 'wachtlijst', beschikbaarVoorArbeid: 'ja', aanDeBeurt: 'nee' } });
+    await openTask(e.km, wacht, 'Loonwaarde');
+    const voor = await gepubliceerd(wacht);
+    const r = await e.km.post<Problem>(pad(wacht, 'aan-de-beurt'), { datum: TODAY });
+    expect(r.status).toBe(409);
+    expect(r.body.detail).toContain('nog niet toegekend');
+    expect(await gepubliceerd(wacht)).toBe(voor);
+
+    await doTask(e.km, wacht, 'Loonwaarde', loonwaarde);
+    await doTask(e.km, wacht, 'Beoordeling', beoordeling('toekennen'));
+    await beschikt(e, wacht);
+    await openTask(e.km, wacht, 'UitvoeringVolgen');
+    expect((await procesVariabelen(srv, wacht)).financiering).toEqual({ bron: 'participatiebudget', wisseldatum: null });
+  });
+
+  it('refuses a date before the start of the pgb bw with a Dutch field message', async () => {
+    const voor = await gepubliceerd(wacht);
+    const r = await e.km.post<Problem>(pad(wacht, 'aan-de-beurt'), { datum: dagen(TODAY, -1) });
+    expect(r.status).toBe(400);
+    expect(r.body.errors).toEqual([{ field: 'datum', message: `Het pgb begeleid werken loopt vanaf ${datumNl(TODAY)}. Was de klant toen al aan de beurt, vul dan die datum in.` }]);
+    expect(await gepubliceerd(wacht)).toBe(voor);
+  });
+
+  it('switches the financiering to the Wsw budget from the date the klant is aan de beurt', async () => {
+    const datum = dagen(TODAY, 90);
+    const r = await e.km.post<Ontvangen>(pad(wacht, 'aan-de-beurt'), { datum });
+    expect(r.status, JSON.stringify(r.body)).toBe(202);
+    expect(r.body).toMatchObject({ verwerkt: true, dubbel: false });
+    await until(async () => (await wisseldatum()) === datum, 'financiering gewisseld');
+    expect((await procesVariabelen(srv, wacht)).financiering).toEqual({ bron: 'participatiebudget', wisseldatum: datum });
+
+    // The same registration again (a double click) changes nothing, as on the other forms.
+    const nogmaals = await e.km.post<Ontvangen>(pad(wacht, 'aan-de-beurt'), { datum });
+    expect(nogmaals.status).toBe(202);
+    expect(nogmaals.body).toMatchObject({ dubbel: true, messageKey: r.body.messageKey });
+  });
+
+  it('refuses a second aan de beurt with another date (the process takes one) and publishes nothing', async () => {
+    const voor = await gepubliceerd(wacht);
+    const r = await e.km.post<Problem>(pad(wacht, 'aan-de-beurt'), { datum: dagen(TODAY, 30) });
+    expect(r.status).toBe(409);
+    expect(r.body.detail).toContain(`De klant is al aan de beurt gemeld op ${datumNl(dagen(TODAY, 90))}.`);
+    expect(await gepubliceerd(wacht)).toBe(voor);
+    expect(await wisseldatum()).toBe(dagen(TODAY, 90));
   });
 });

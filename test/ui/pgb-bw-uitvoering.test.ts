@@ -1,7 +1,8 @@
 /** The checks of the "Uitvoering pgb bw" forms: what they refuse in Dutch, and that what they send is what the server's schemas accept. */
 import { describe, expect, it } from 'vitest';
 import { FORMULIEREN, controleer, type UitvoeringFormulier } from '../../ui/src/components/PgbBwUitvoering.tsx';
-import { EindeSchema, FactuurSchema, LoonopgaveSchema, PlaatsingSchema } from '../../server/pgb-bw/uitvoering-routes.ts';
+import { AanDeBeurtSchema, EindeSchema, FactuurSchema, HerindicatieSchema, LoonopgaveSchema, PlaatsingSchema } from '../../server/pgb-bw/uitvoering-routes.ts';
+import { vandaag } from '../../ui/src/lib/format.ts';
 
 const formulier = (soort: UitvoeringFormulier['soort']) => FORMULIEREN.find((f) => f.soort === soort)!;
 
@@ -53,5 +54,28 @@ describe('Uitvoering pgb bw forms', () => {
     expect(e.fouten).toEqual({});
     expect(EindeSchema.safeParse(e.body).success).toBe(true);
     expect(controleer(formulier('einde-dienstverband'), { reden: '', einddatum: '', toelichting: '' }).fouten.reden).toBe('Maak een keuze bij “Reden”.');
+  });
+
+  it('sends aan de beurt and the herindicatie in the shapes of the process', () => {
+    const a = controleer(formulier('aan-de-beurt'), { datum: '2027-02-01' });
+    expect(a).toEqual({ body: { datum: '2027-02-01' }, fouten: {} });
+    expect(AanDeBeurtSchema.safeParse(a.body).success).toBe(true);
+    expect(controleer(formulier('aan-de-beurt'), { datum: '' }).fouten).toEqual({ datum: 'Vul “Datum waarop de klant aan de beurt is” in.' });
+
+    const h = controleer(formulier('herindicatie'), { datum: '2026-01-05', uitkomst: 'indicatie-vervallen', toelichting: ' UWV: geen Wsw-indicatie meer. ' });
+    expect(h).toEqual({ body: { datum: '2026-01-05', uitkomst: 'indicatie-vervallen', toelichting: 'UWV: geen Wsw-indicatie meer.' }, fouten: {} });
+    expect(HerindicatieSchema.safeParse(h.body).success).toBe(true);
+  });
+
+  it('refuses a herindicatie dated in the future, an empty choice and a toelichting over 4.000 tekens, as the server does', () => {
+    const morgen = new Date(Date.parse(`${vandaag()}T12:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+    const { body, fouten } = controleer(formulier('herindicatie'), { datum: morgen, uitkomst: '', toelichting: 'x'.repeat(4001) });
+    expect(fouten).toEqual({
+      datum: '“Datum van de herindicatie” ligt in de toekomst. Leg dit vast op of na die dag.',
+      uitkomst: 'Maak een keuze bij “Wat zegt de herindicatie?”.',
+      toelichting: 'Gebruik hoogstens 4.000 tekens.',
+    });
+    expect(body).toEqual({});
+    expect(HerindicatieSchema.safeParse({ datum: morgen, uitkomst: 'indicatie-blijft', toelichting: 'x'.repeat(4001) }).error?.issues.map((i) => i.message)).toEqual(['Gebruik hoogstens 4.000 tekens.']);
   });
 });

@@ -144,7 +144,7 @@ export interface DeclaratieInvoer {
 }
 
 /** The pgb bw uitvoering routes (server/pgb-bw/uitvoering-routes.ts), by the last part of their path. */
-export type PgbBwUitvoeringSoort = 'loonopgave' | 'factuur' | 'plaatsing' | 'einde-dienstverband';
+export type PgbBwUitvoeringSoort = 'loonopgave' | 'factuur' | 'plaatsing' | 'aan-de-beurt' | 'herindicatie' | 'einde-dienstverband';
 
 export interface Document {
   id: string;

@@ -1,7 +1,7 @@
 /**
  * "Uitvoering pgb bw" in the zaakdossier: the klantmanager registers what the werkgever,
- * the begeleidingsorganisatie and the jobfinder send in (loonopgave, factuur, plaatsing) and
- * the end of employment. Each form posts to its named route (server/pgb-bw/uitvoering-routes.ts);
+ * the begeleidingsorganisatie and the jobfinder send in (loonopgave, factuur, plaatsing), the
+ * klant's turn on the wachtlijst, a herindicatie and the end of employment. Each form posts to its named route (server/pgb-bw/uitvoering-routes.ts);
  * the resulting payments show in "Budget en betalingen".
  */
 import { useId, useRef, useState, type ChangeEvent, type FormEvent } from 'react';
@@ -45,6 +45,10 @@ export interface UitvoeringFormulier {
   uitleg: string;
   knop: string;
   gelukt: string;
+  /** Shown instead of `gelukt` when the process did not take it in yet (a loop is still busy with the previous one). */
+  wacht?: string;
+  /** Date fields that cannot lie after today (the server refuses them too). */
+  nietInDeToekomst?: readonly string[];
   velden: readonly Veld[];
 }
 
@@ -87,10 +91,41 @@ export const FORMULIEREN: readonly UitvoeringFormulier[] = [
     uitleg: 'Jobfinding is no cure no pay: wij betalen één keer, als de arbeidsovereenkomst is getekend en de eerste werkdag is geweest.',
     knop: 'Plaatsing vastleggen',
     gelukt: 'De plaatsing is vastgelegd. Als jobfinding is toegekend, verschijnt de betaling bij Budget en betalingen.',
+    nietInDeToekomst: ['datum'],
     velden: [
       { key: 'werkgever', label: 'Werkgever', kind: 'tekst', verplicht: true },
       { key: 'datum', label: 'Eerste werkdag', kind: 'datum', verplicht: true },
       { key: 'contractGetekend', label: 'De arbeidsovereenkomst is getekend', kind: 'vinkje', verplicht: true },
+    ],
+  },
+  {
+    soort: 'aan-de-beurt',
+    titel: 'Klant aan de beurt op de wachtlijst',
+    uitleg:
+      'Stond de klant bij de toekenning op de wachtlijst en betaalt de gemeente tot nu toe vooruit? Leg dan vast vanaf welke datum de klant aan de beurt is. Vanaf die datum betalen wij uit het Wsw-budget. U legt dit één keer vast.',
+    knop: 'Aan de beurt vastleggen',
+    gelukt: 'Vastgelegd. Betalingen vanaf deze datum boeken wij op het Wsw-budget.',
+    velden: [{ key: 'datum', label: 'Datum waarop de klant aan de beurt is', kind: 'datum', verplicht: true, uitleg: 'Niet eerder dan de start van het pgb begeleid werken.' }],
+  },
+  {
+    soort: 'herindicatie',
+    titel: 'Herindicatie ontvangen',
+    uitleg:
+      'Heeft u een herindicatie van de klant ontvangen? Leg die hier vast. De verordening regelt niet wat een herindicatie betekent voor het pgb begeleid werken; u krijgt de taak om dat te beoordelen.',
+    knop: 'Herindicatie vastleggen',
+    gelukt: 'De herindicatie is vastgelegd. U vindt de taak “Gevolgen herindicatie beoordelen” bij Open taken.',
+    wacht: 'De herindicatie is ontvangen. Er staat nog een eerdere herindicatie open; zodra u die hebt beoordeeld, krijgt u de taak voor deze.',
+    nietInDeToekomst: ['datum'],
+    velden: [
+      { key: 'datum', label: 'Datum van de herindicatie', kind: 'datum', verplicht: true },
+      {
+        key: 'uitkomst',
+        label: 'Wat zegt de herindicatie?',
+        kind: 'keuze',
+        verplicht: true,
+        opties: [['indicatie-blijft', 'De Wsw-indicatie blijft'], ['indicatie-gewijzigd', 'De indicatie is gewijzigd'], ['indicatie-vervallen', 'De klant heeft geen Wsw-indicatie meer']],
+      },
+      { key: 'toelichting', label: 'Toelichting', kind: 'textarea', verplicht: true, uitleg: 'Wat staat er in de herindicatie? Hoogstens 4.000 tekens.' },
     ],
   },
   {
@@ -133,6 +168,7 @@ export function controleer(f: UitvoeringFormulier, v: Record<string, string>): {
     }
     if (veld.kind === 'datum') {
       if (!DATUM.test(ruw)) fouten[veld.key] = `Vul “${veld.label}” in als datum.`;
+      else if (f.nietInDeToekomst?.includes(veld.key) && ruw > vandaag()) fouten[veld.key] = `“${veld.label}” ligt in de toekomst. Leg dit vast op of na die dag.`;
       else body[veld.key] = ruw;
     } else if (veld.kind === 'euro') {
       const m = parseMoney(ruw);
@@ -143,7 +179,8 @@ export function controleer(f: UitvoeringFormulier, v: Record<string, string>): {
       const n = Number(ruw.replace(',', '.'));
       if (!Number.isFinite(n) || n < 0) fouten[veld.key] = `Vul bij “${veld.label}” een getal in.`;
       else body[veld.key] = n;
-    } else body[veld.key] = ruw;
+    } else if (veld.kind === 'textarea' && ruw.length > 4000) fouten[veld.key] = 'Gebruik hoogstens 4.000 tekens.';
+    else body[veld.key] = ruw;
   }
   if (f.soort === 'loonopgave' && typeof body.periodeVan === 'string' && typeof body.periodeTot === 'string' && typeof body.maanden === 'number') {
     if (body.periodeTot < body.periodeVan) fouten.periodeTot = 'De laatste dag van de periode ligt vóór de eerste dag.';
@@ -192,7 +229,7 @@ function Formulier({ zaakId, f, onSent }: { zaakId: string; f: UitvoeringFormuli
       const r = await regie.pgbBwUitvoering(zaakId, f.soort, body);
       setValues(leeg);
       setFouten({});
-      setGelukt(r.dubbel ? 'Dit had u al vastgelegd; wij hebben het niet nog een keer verwerkt.' : f.gelukt);
+      setGelukt(r.dubbel ? 'Dit had u al vastgelegd; wij hebben het niet nog een keer verwerkt.' : !r.verwerkt && f.wacht ? f.wacht : f.gelukt);
       onSent(f.soort);
     } catch (err) {
       if (err instanceof ApiError && err.status === 400 && err.problem.errors?.length) {
@@ -290,7 +327,7 @@ function Formulier({ zaakId, f, onSent }: { zaakId: string; f: UitvoeringFormuli
                 type={v.kind === 'datum' ? 'date' : 'text'}
                 inputMode={v.kind === 'euro' || v.kind === 'getal' ? 'decimal' : undefined}
                 autoComplete="off"
-                max={v.kind === 'datum' && f.soort === 'plaatsing' ? vandaag() : undefined}
+                max={v.kind === 'datum' && f.nietInDeToekomst?.includes(v.key) ? vandaag() : undefined}
                 value={values[v.key]}
                 invalid={Boolean(fouten[v.key])}
                 aria-describedby={describedBy(v)}
