@@ -214,7 +214,20 @@ describe('pgb bw in Eindhoven: de aanvraag met de bijlagen van werkgever en bege
     await shot(page, 'pgb-bw-uitvoering');
   });
 
-  it('7. de klantmanager legt het einde van het dienstverband vast; het paneel maakt plaats voor de bevestiging en de overdracht', async () => {
+  it('7. de klantmanager legt een ontvangen herindicatie vast; de taak om de gevolgen te beoordelen staat bij Open taken', async () => {
+    const z = deZaak();
+    const page = await pageAs(KM, `/zaken/${z.id}`);
+    const form = page.getByRole('region', { name: 'Uitvoering pgb bw' }).getByRole('form', { name: 'Herindicatie ontvangen' });
+    await field(form, 'Datum van de herindicatie').fill(vandaag);
+    await choose(form, 'Wat zegt de herindicatie?', 'De indicatie is gewijzigd');
+    await field(form, 'Toelichting').fill('UWV: de klant heeft meer begeleiding nodig.');
+    await form.getByRole('button', { name: 'Herindicatie vastleggen' }).click();
+    await form.getByText(/De herindicatie is vastgelegd/).waitFor({ timeout: 15_000 });
+    await page.getByRole('region', { name: 'Open taken' }).getByRole('link', { name: 'Gevolgen herindicatie beoordelen' }).waitFor({ timeout: 15_000 });
+    await expectAccessible(page);
+  });
+
+  it('8. de klantmanager legt het einde van het dienstverband vast; het paneel maakt plaats voor de bevestiging en de overdracht', async () => {
     const z = deZaak();
     const page = await pageAs(KM, `/zaken/${z.id}`);
     const paneel = page.getByRole('region', { name: 'Uitvoering pgb bw' });
