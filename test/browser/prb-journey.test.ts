@@ -293,6 +293,13 @@ describe('prb in Almere, de hele reis in de browser', () => {
     await budget.getByText('€ 4.500,00').first().waitFor();
     // The bezwaartermijn starts when the beschikking is sent, a moment after the letter is stored.
     await reloadUntilVisible(page, page.getByRole('heading', { level: 2, name: 'Bezwaar maken' }), 'bezwaar maken');
+    // An empty bezwaar is stopped in the browser: a focused summary that links to the field (nothing is sent).
+    const bezwaar = page.getByRole('region', { name: 'Bezwaar maken' });
+    await bezwaar.getByRole('button', { name: 'Bezwaar maken' }).click();
+    await bezwaar.getByRole('button', { name: 'Bezwaar versturen' }).click();
+    await bezwaar.getByRole('link', { name: 'Schrijf op waarom u het niet eens bent met het besluit.' }).waitFor();
+    expect(await page.evaluate(() => document.activeElement?.classList.contains('regie-error-summary'))).toBe(true);
+    expect(await bezwaar.getByLabel('Waarom bent u het niet eens met het besluit?').getAttribute('aria-invalid')).toBe('true');
 
     const href = await documenten.getByRole('link', { name: /beschikking/i }).first().getAttribute('href');
     const pdf = await page.request.get(href!);

@@ -3,11 +3,11 @@
  * zaakdossier. Two steps, so nobody withdraws by one stray click; the server decides
  * whether it is still possible and its refusal is shown as it says it.
  */
-import { useId, useRef, useState, type FormEvent } from 'react';
+import { useId } from 'react';
 import { Alert, Button, Heading, Paragraph } from '@utrecht/component-library-react';
 import { ErrorSummary } from './ErrorSummary.tsx';
 import { TextareaVeld } from './TextareaVeld.tsx';
-import { foutTekst } from '../lib/use-load.ts';
+import { useTekstVerzenden } from '../lib/use-tekst-verzenden.ts';
 import { regie, type Zaak } from '../regie-api.ts';
 
 const REDEN_MAX = 1000;
@@ -27,82 +27,56 @@ export function kanIntrekken(zaak: Pick<Zaak, 'regeling' | 'status' | 'fase' | '
 
 export function AanvraagIntrekken({ zaakId, mogelijk, voor, onDone }: { zaakId: string; mogelijk: boolean; voor: 'klant' | 'klantmanager'; onDone: () => void }) {
   const id = useId();
-  const [open, setOpen] = useState(false);
-  const [reden, setReden] = useState('');
-  const [fout, setFout] = useState<string | null>(null);
-  const [veldFout, setVeldFout] = useState<string | null>(null);
-  const [bezig, setBezig] = useState(false);
-  const [klaar, setKlaar] = useState(false);
-  const [attempt, setAttempt] = useState(0);
-  const summary = useRef<HTMLDivElement>(null);
   const klant = voor === 'klant';
+  const f = useTekstVerzenden({
+    controleer: (reden) => (reden.trim().length > REDEN_MAX ? `Gebruik hoogstens ${REDEN_MAX.toLocaleString('nl-NL')} tekens voor de reden.` : null),
+    verstuur: (reden) => regie.aanvraagIntrekken(zaakId, reden || undefined),
+    onDone,
+  });
 
   // After the withdrawal the zaak moves on and is no longer withdrawable; the confirmation stays.
-  if (!mogelijk && !klaar) return null;
-
-  async function submit(e: FormEvent) {
-    e.preventDefault();
-    setFout(null);
-    setAttempt((a) => a + 1);
-    if (reden.trim().length > REDEN_MAX) {
-      setVeldFout(`Gebruik hoogstens ${REDEN_MAX.toLocaleString('nl-NL')} tekens voor de reden.`);
-      setTimeout(() => summary.current?.focus(), 0);
-      return;
-    }
-    setVeldFout(null);
-    setBezig(true);
-    try {
-      await regie.aanvraagIntrekken(zaakId, reden.trim() || undefined);
-      setKlaar(true);
-      onDone();
-    } catch (err) {
-      setFout(foutTekst(err));
-      setTimeout(() => summary.current?.focus(), 0);
-    } finally {
-      setBezig(false);
-    }
-  }
+  if (!mogelijk && !f.klaar) return null;
 
   return (
     <section aria-labelledby={`${id}-kop`} className="regie-card">
       <Heading level={2} id={`${id}-kop`}>
         Aanvraag intrekken
       </Heading>
-      {klaar ? (
+      {f.klaar ? (
         <Alert type="ok" role="status">
           <Paragraph>{klant ? 'Uw aanvraag is ingetrokken.' : 'De intrekking is geregistreerd.'}</Paragraph>
         </Alert>
-      ) : !open ? (
+      ) : !f.open ? (
         <>
           <Paragraph>
             {klant
               ? 'Wilt u niet verder met deze aanvraag? Tot wij een besluit nemen, kunt u uw aanvraag intrekken. Wij stoppen dan met de behandeling en sluiten de zaak af.'
               : 'Wil de klant niet verder met deze aanvraag? Tot het besluit kan de klant de aanvraag intrekken; registreer dat hier. De zaak wordt dan afgesloten.'}
           </Paragraph>
-          <Button appearance="secondary-action-button" onClick={() => setOpen(true)}>
+          <Button appearance="secondary-action-button" onClick={() => f.setOpen(true)}>
             Aanvraag intrekken
           </Button>
         </>
       ) : (
-        <form className="regie-form" noValidate onSubmit={(e) => void submit(e)}>
-          {(veldFout || fout) && (
+        <form className="regie-form" noValidate onSubmit={(e) => void f.submit(e)}>
+          {(f.veldFout || f.fout) && (
             <ErrorSummary
-              key={attempt}
-              ref={summary}
+              key={f.attempt}
+              ref={f.summary}
               title="De aanvraag is niet ingetrokken"
-              message={fout ?? 'Verbeter het volgende:'}
-              fields={veldFout ? [{ id: `${id}-reden`, message: veldFout }] : []}
+              message={f.fout ?? 'Verbeter het volgende:'}
+              fields={f.veldFout ? [{ id: `${id}-reden`, message: f.veldFout }] : []}
             />
           )}
           <Paragraph>
             <strong>{klant ? 'Weet u zeker dat u uw aanvraag wilt intrekken?' : 'Weet u zeker dat u de intrekking wilt registreren?'}</strong> Dit kunt u niet ongedaan maken.
           </Paragraph>
-          <TextareaVeld id={`${id}-reden`} label="Reden (niet verplicht)" fout={veldFout} value={reden} onChange={setReden} />
+          <TextareaVeld id={`${id}-reden`} label="Reden (niet verplicht)" fout={f.veldFout} value={f.tekst} onChange={f.setTekst} />
           <div className="regie-form__actions">
-            <Button type="submit" appearance="primary-action-button" busy={bezig} disabled={bezig}>
+            <Button type="submit" appearance="primary-action-button" busy={f.bezig} disabled={f.bezig}>
               Ja, aanvraag intrekken
             </Button>
-            <Button type="button" appearance="subtle-button" disabled={bezig} onClick={() => { setOpen(false); setFout(null); setVeldFout(null); }}>
+            <Button type="button" appearance="subtle-button" disabled={f.bezig} onClick={f.annuleer}>
               Annuleren
             </Button>
           </div>

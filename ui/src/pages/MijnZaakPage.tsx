@@ -3,7 +3,7 @@
  * when, open tasks first, budget, documents, bezwaar while the term runs, and
  * what happened so far. Always shows where to get independent advice.
  */
-import { useId, useRef, useState, type FormEvent } from 'react';
+import { useId } from 'react';
 import { Alert, Button, Heading, Link, Paragraph } from '@utrecht/component-library-react';
 import { AanvraagIntrekken, kanIntrekken } from '../components/AanvraagIntrekken.tsx';
 import { BudgetOverzicht, Documenten, FaseStappen, Tijdlijn } from '../components/Dossier.tsx';
@@ -12,7 +12,8 @@ import { TextareaVeld } from '../components/TextareaVeld.tsx';
 import { FactuurForm } from '../components/FactuurForm.tsx';
 import { Laden, LoadError } from '../components/LoadError.tsx';
 import { datum, faseNaam, isoDag, regelingNaam, uiterlijkZin, volgendeStap } from '../lib/format.ts';
-import { foutTekst, useLoad } from '../lib/use-load.ts';
+import { useLoad } from '../lib/use-load.ts';
+import { useTekstVerzenden } from '../lib/use-tekst-verzenden.ts';
 import { regie, type Bezwaar } from '../regie-api.ts';
 import { linkProps } from '../router.tsx';
 import type { RouteProps } from '../routes.tsx';
@@ -156,37 +157,11 @@ export default function MijnZaakPage({ session, params }: RouteProps) {
 
 function BezwaarSectie({ zaakId, bezwaar, onDone }: { zaakId: string; bezwaar: Bezwaar; onDone: () => void }) {
   const id = useId();
-  const [open, setOpen] = useState(false);
-  const [gronden, setGronden] = useState('');
-  const [fout, setFout] = useState<string | null>(null);
-  const [veldFout, setVeldFout] = useState<string | null>(null);
-  const [bezig, setBezig] = useState(false);
-  const [klaar, setKlaar] = useState(false);
-  const [attempt, setAttempt] = useState(0);
-  const summary = useRef<HTMLDivElement>(null);
-
-  async function submit(e: FormEvent) {
-    e.preventDefault();
-    setFout(null);
-    setAttempt((a) => a + 1);
-    if (gronden.trim().length === 0) {
-      setVeldFout('Schrijf op waarom u het niet eens bent met het besluit.');
-      setTimeout(() => summary.current?.focus(), 0);
-      return;
-    }
-    setVeldFout(null);
-    setBezig(true);
-    try {
-      await regie.bezwaarMaken(zaakId, gronden.trim());
-      setKlaar(true);
-      onDone();
-    } catch (err) {
-      setFout(foutTekst(err));
-      setTimeout(() => summary.current?.focus(), 0);
-    } finally {
-      setBezig(false);
-    }
-  }
+  const f = useTekstVerzenden({
+    controleer: (gronden) => (gronden.trim().length === 0 ? 'Schrijf op waarom u het niet eens bent met het besluit.' : null),
+    verstuur: (gronden) => regie.bezwaarMaken(zaakId, gronden),
+    onDone,
+  });
 
   return (
     <section aria-labelledby="mz-bezwaar" className="regie-card">
@@ -200,28 +175,28 @@ function BezwaarSectie({ zaakId, bezwaar, onDone }: { zaakId: string; bezwaar: B
         </strong>
         .
       </Paragraph>
-      {klaar ? (
+      {f.klaar ? (
         <Alert type="ok">
           <Paragraph>Uw bezwaar is verstuurd. U krijgt van ons een ontvangstbevestiging.</Paragraph>
         </Alert>
-      ) : !open ? (
-        <Button appearance="secondary-action-button" onClick={() => setOpen(true)}>
+      ) : !f.open ? (
+        <Button appearance="secondary-action-button" onClick={() => f.setOpen(true)}>
           Bezwaar maken
         </Button>
       ) : (
-        <form className="regie-form" noValidate onSubmit={(e) => void submit(e)}>
-          {(veldFout || fout) && (
+        <form className="regie-form" noValidate onSubmit={(e) => void f.submit(e)}>
+          {(f.veldFout || f.fout) && (
             <ErrorSummary
-              key={attempt}
-              ref={summary}
+              key={f.attempt}
+              ref={f.summary}
               title="Uw bezwaar is niet verstuurd"
-              message={fout ?? 'Verbeter het volgende:'}
-              fields={veldFout ? [{ id: `${id}-gronden`, message: veldFout }] : []}
+              message={f.fout ?? 'Verbeter het volgende:'}
+              fields={f.veldFout ? [{ id: `${id}-gronden`, message: f.veldFout }] : []}
             />
           )}
-          <TextareaVeld id={`${id}-gronden`} label="Waarom bent u het niet eens met het besluit?" fout={veldFout} rows={6} value={gronden} onChange={setGronden} />
+          <TextareaVeld id={`${id}-gronden`} label="Waarom bent u het niet eens met het besluit?" fout={f.veldFout} rows={6} value={f.tekst} onChange={f.setTekst} />
           <div className="regie-form__actions">
-            <Button type="submit" appearance="primary-action-button" busy={bezig} disabled={bezig}>
+            <Button type="submit" appearance="primary-action-button" busy={f.bezig} disabled={f.bezig}>
               Bezwaar versturen
             </Button>
           </div>
