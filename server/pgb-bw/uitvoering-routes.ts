@@ -121,7 +121,7 @@ export function pgbBwUitvoeringRoutes(services: Services) {
   async function zaakInUitvoering(principal: Parameters<typeof visibleZaak>[1], zaakId: string) {
     const zaak = await visibleZaak(db, principal, zaakId);
     if (zaak.regeling !== 'pgb-bw') {
-      throw new HttpProblem(409, 'Geen pgb bw', 'Deze zaak is geen pgb begeleid werken. Loonopgaven, facturen, plaatsingen en het einde van het dienstverband legt u alleen vast bij een pgb bw-zaak.');
+      throw new HttpProblem(409, 'Geen pgb bw', 'Deze zaak is geen pgb begeleid werken. Loonopgaven, facturen, plaatsingen, de wachtlijst, herindicaties en het einde van het dienstverband legt u alleen vast bij een pgb bw-zaak.');
     }
     if (zaak.status === 'afgesloten') {
       throw new HttpProblem(409, 'Zaak afgesloten', 'Deze zaak is afgesloten. Er wordt niets meer betaald; neem contact op met financiën als er nog een betaling openstaat.');
