@@ -6,6 +6,7 @@ import { defineRoute } from '../http/route.ts';
 import type { Services } from '../services.ts';
 import { visibleZaak } from '../zaken/visibility.ts';
 import { zaakFase } from '../zaken/fase.ts';
+import { pgbBwWachtlijst } from './wachtlijst.ts';
 import { todayInAmsterdam } from '../../workers/termijnen/index.ts';
 
 /**
@@ -211,24 +212,21 @@ export function pgbBwUitvoeringRoutes(services: Services) {
       errors: { 409: 'Geen pgb bw-zaak, de uitvoering loopt niet, de klant is al aan de beurt gemeld, of de gemeente financiert niet voor (het Wsw-budget betaalt al)' },
       handler: async ({ principal, params, body }) => {
         const zaak = await zaakInUitvoering(principal, params.id);
-        const instance = zaak.process_instance_key ? await engine.getProcessInstance(zaak.process_instance_key) : null;
-        const variabelen = instance?.variables ?? {};
+        const { variabelen, voorgefinancierd, aanDeBeurt } = await pgbBwWachtlijst(engine, zaak);
         // AanDeBeurtOntvangen takes one message. A second one would find no subscription and, like the
         // others, wait 30 days in the buffer for nothing: the klantmanager would see "ontvangen" while the
         // wisseldatum stays the first one. So a zaak whose catch event already correlated is refused here
         // (the same date again is a double click and answers like the other routes: dubbel, nothing new).
-        const eerder = await engine.queryEvents({ tenantId: zaak.tenant_id, processInstanceKey: zaak.process_instance_key!, elementId: 'AanDeBeurtOntvangen', types: ['message.correlated'] });
-        if (eerder.length > 0) {
-          const gemeld = (variabelen.aanDeBeurt as { datum?: string } | undefined)?.datum;
-          if (gemeld === body.datum) return { messageKey: eerder[0]!.subjectKey ?? '', verwerkt: true, dubbel: true };
+        if (aanDeBeurt) {
+          const gemeld = aanDeBeurt.datum;
+          if (gemeld === body.datum) return { messageKey: aanDeBeurt.messageKey, verwerkt: true, dubbel: true };
           throw new HttpProblem(
             409,
             'Al aan de beurt gemeld',
             `De klant is al aan de beurt gemeld${gemeld ? ` op ${datumNl(gemeld)}` : ''}. Vanaf die datum betaalt het Wsw-budget; een tweede melding verandert dat niet. Klopt die datum niet, neem dan contact op met functioneel beheer.`,
           );
         }
-        const financiering = variabelen.financiering as { bron?: string } | undefined;
-        if (financiering?.bron === 'wsw-budget') {
+        if (!voorgefinancierd) {
           throw new HttpProblem(409, 'Geen voorfinanciering', 'Het pgb begeleid werken van deze klant wordt al uit het Wsw-budget betaald: de klant was bij de toekenning niet (meer) aan het wachten. U hoeft niet vast te leggen dat de klant aan de beurt is.');
         }
         const start = (variabelen.besluit as { subsidieperiode?: { van?: string } } | undefined)?.subsidieperiode?.van;

@@ -8,6 +8,7 @@ import { zaakFase } from './fase.ts';
 import { ContactmomentSchema } from '../dossier/routes.ts';
 import type { Services } from '../services.ts';
 import { todayInAmsterdam } from '../../workers/termijnen/index.ts';
+import { pgbBwWachtlijst } from '../pgb-bw/wachtlijst.ts';
 
 export const KlokSchema = z.object({
   startdatum: z.string(),
@@ -78,6 +79,13 @@ export const ZaakDetailSchema = ZaakSummarySchema.extend({
   servicenorm: z.string(),
   hoofdzaakId: z.string().nullable(),
   tijdlijn: z.array(TimelineItemSchema),
+  /**
+   * Pgb bw only, for the gemeente's staff (null for other regelingen and for the klant): whether the
+   * gemeente pre-finances while the klant waits on the wachtlijst, and the date "klant aan de beurt"
+   * was received (from then the Wsw budget pays). The zaakdossier offers the aan-de-beurt form only
+   * when voorgefinancierd and not yet aan de beurt; the route refuses the other cases.
+   */
+  pgbBw: z.object({ voorgefinancierd: z.boolean(), aanDeBeurtOp: z.string().nullable() }).nullable(),
 }).meta({ id: 'Zaak' });
 
 const EVENT_TEXT: Record<string, string> = {
@@ -243,6 +251,7 @@ export class ZaakReadModel {
     const registrators = await actorsOf(this.db, tenantId, contactRows.map((c) => c.door));
     // A registrator who has left keeps their username: the register must still say who it was.
     const contactmomenten = contactRows.map((c) => ({ ...c, doorNaam: registrators.get(c.door)?.naam ?? c.door }));
+    const wachtlijst = !forKlant && row.regeling === 'pgb-bw' ? await pgbBwWachtlijst(this.engine, row) : null;
     return {
       ...(await this.summary(row, zaakEvents)),
       budget: await this.budget(tenantId, row.id),
@@ -261,6 +270,7 @@ export class ZaakReadModel {
       servicenorm: row.servicenorm,
       hoofdzaakId: row.hoofdzaak_id,
       tijdlijn,
+      pgbBw: wachtlijst ? { voorgefinancierd: wachtlijst.voorgefinancierd, aanDeBeurtOp: wachtlijst.aanDeBeurt?.datum ?? null } : null,
     };
   }
 }

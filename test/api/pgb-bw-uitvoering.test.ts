@@ -32,6 +32,8 @@ const gepubliceerd = async (zaakId: string) =>
 const loonopgave = { periodeVan: '2026-01-01', periodeTot: '2026-03-31', maanden: 3, brutoLoonCent: 600_000 };
 const dagen = (iso: string, n: number) => new Date(Date.parse(`${iso}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
 const datumNl = (iso: string) => new Intl.DateTimeFormat('nl-NL', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${iso}T00:00:00Z`));
+/** What the zaakdossier reads to offer the aan-de-beurt form (only while pre-financed and not yet aan de beurt). */
+const pgbBw = async (c: ApiClient, zaakId: string) => (await c.get<{ pgbBw: { voorgefinancierd: boolean; aanDeBeurtOp: string | null } | null }>(`/api/zaken/${zaakId}`)).body.pgbBw;
 const herindicatie = { datum: TODAY, uitkomst: 'indicatie-gewijzigd', toelichting: 'UWV: de klant heeft meer begeleiding nodig dan bij de toekenning.' };
 
 beforeAll(async () => {
@@ -141,6 +143,8 @@ describe('pgb bw uitvoering from the zaakdossier', () => {
     expect(r.status).toBe(409);
     expect(r.body.detail).toContain('geen pgb begeleid werken');
     expect(await gepubliceerd(prb)).toBe(voor);
+    // Its zaakdossier has no wachtlijst to show.
+    expect(await pgbBw(almere.km, prb)).toBeNull();
   });
 
   it('refuses the klant (403) and hides the zaak from another gemeente (404)', async () => {
@@ -184,6 +188,9 @@ describe('pgb bw uitvoering from the zaakdossier', () => {
 
   it('refuses aan de beurt when the Wsw budget already pays (no pre-financing), and publishes nothing', async () => {
     // This Helmond klant was not on the wachtlijst: financiering { bron: wsw-budget }.
+    // The zaakdossier knows it too, so it does not offer the form; the klant's own view carries none of it.
+    expect(await pgbBw(a.km, id)).toEqual({ voorgefinancierd: false, aanDeBeurtOp: null });
+    expect(await pgbBw(a.klant, id)).toBeNull();
     const voor = await gepubliceerd(id);
     const r = await a.km.post<Problem>(pad(id, 'aan-de-beurt'), { datum: TODAY });
     expect(r.status).toBe(409);
@@ -231,6 +238,8 @@ describe('pgb bw: the klant on the Eindhoven wachtlijst comes aan de beurt', () 
     await beschikt(e, wacht);
     await openTask(e.km, wacht, 'UitvoeringVolgen');
     expect((await procesVariabelen(srv, wacht)).financiering).toEqual({ bron: 'participatiebudget', wisseldatum: null });
+    // Pre-financed and not yet aan de beurt: the zaakdossier offers the form.
+    expect(await pgbBw(e.km, wacht)).toEqual({ voorgefinancierd: true, aanDeBeurtOp: null });
   });
 
   it('refuses a date before the start of the pgb bw with a Dutch field message', async () => {
@@ -248,6 +257,8 @@ describe('pgb bw: the klant on the Eindhoven wachtlijst comes aan de beurt', () 
     expect(r.body).toMatchObject({ verwerkt: true, dubbel: false });
     await until(async () => (await wisseldatum()) === datum, 'financiering gewisseld');
     expect((await procesVariabelen(srv, wacht)).financiering).toEqual({ bron: 'participatiebudget', wisseldatum: datum });
+    // The zaakdossier now shows the date instead of the form.
+    expect(await pgbBw(e.km, wacht)).toEqual({ voorgefinancierd: true, aanDeBeurtOp: datum });
 
     // The same registration again (a double click) changes nothing, as on the other forms.
     const nogmaals = await e.km.post<Ontvangen>(pad(wacht, 'aan-de-beurt'), { datum });

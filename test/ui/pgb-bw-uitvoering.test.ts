@@ -1,6 +1,10 @@
-/** The checks of the "Uitvoering pgb bw" forms: what they refuse in Dutch, and that what they send is what the server's schemas accept. */
-import { describe, expect, it } from 'vitest';
-import { FORMULIEREN, controleer, type UitvoeringFormulier } from '../../ui/src/components/PgbBwUitvoering.tsx';
+// @vitest-environment jsdom
+/** The checks of the "Uitvoering pgb bw" forms: what they refuse in Dutch, that what they send is what the server's schemas accept, and when "aan de beurt" is offered. */
+import { createElement } from 'react';
+import { afterEach, describe, expect, it } from 'vitest';
+import { cleanup, render, screen } from '@testing-library/react';
+import { FORMULIEREN, PgbBwUitvoering, controleer, type UitvoeringFormulier } from '../../ui/src/components/PgbBwUitvoering.tsx';
+import type { PgbBwWachtlijst } from '../../ui/src/regie-api.ts';
 import { AanDeBeurtSchema, EindeSchema, FactuurSchema, HerindicatieSchema, LoonopgaveSchema, PlaatsingSchema } from '../../server/pgb-bw/uitvoering-routes.ts';
 import { vandaag } from '../../ui/src/lib/format.ts';
 
@@ -77,5 +81,35 @@ describe('Uitvoering pgb bw forms', () => {
     });
     expect(body).toEqual({});
     expect(HerindicatieSchema.safeParse({ datum: morgen, uitkomst: 'indicatie-blijft', toelichting: 'x'.repeat(4001) }).error?.issues.map((i) => i.message)).toEqual(['Gebruik hoogstens 4.000 tekens.']);
+  });
+});
+
+describe('Uitvoering pgb bw: klant aan de beurt op de wachtlijst', () => {
+  afterEach(cleanup);
+  const toon = (wachtlijst: PgbBwWachtlijst) => render(createElement(PgbBwUitvoering, { zaakId: 'z1', wachtlijst, onSent: () => {} }));
+  const formulier = () => screen.queryByRole('form', { name: 'Klant aan de beurt op de wachtlijst' });
+  const gemeld = () => screen.queryByText(/De klant is aan de beurt gemeld op/);
+
+  it('offers the form while the gemeente pre-finances and the klant is not yet aan de beurt', () => {
+    toon({ voorgefinancierd: true, aanDeBeurtOp: null });
+    expect(formulier()).not.toBeNull();
+    expect(screen.getByRole('button', { name: 'Aan de beurt vastleggen' })).toBeTruthy();
+    expect(gemeld()).toBeNull();
+  });
+
+  it('says from which day the Wsw budget pays once the klant is aan de beurt, instead of the form', () => {
+    toon({ voorgefinancierd: true, aanDeBeurtOp: '2027-02-01' });
+    expect(formulier()).toBeNull();
+    expect(gemeld()?.textContent).toBe('De klant is aan de beurt gemeld op 1 februari 2027; vanaf die dag betaalt het Wsw-budget.');
+  });
+
+  it('shows nothing about it when the Wsw budget pays from the start, and keeps the other forms', () => {
+    toon({ voorgefinancierd: false, aanDeBeurtOp: null });
+    expect(formulier()).toBeNull();
+    expect(gemeld()).toBeNull();
+    expect(screen.queryByText(/aan de beurt/i)).toBeNull();
+    expect(screen.getAllByRole('form').map((f) => f.getAttribute('aria-labelledby') && document.getElementById(f.getAttribute('aria-labelledby')!)?.textContent)).toEqual(
+      FORMULIEREN.filter((f) => f.soort !== 'aan-de-beurt').map((f) => f.titel),
+    );
   });
 });

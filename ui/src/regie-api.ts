@@ -178,6 +178,15 @@ export interface Zaak extends ZaakSamenvatting {
   documenten?: Document[];
   bezwaar?: Bezwaar | null;
   contactmomenten?: Contactmoment[];
+  /** Pgb bw zaken, for staff: null for other regelingen (absent from an older server). */
+  pgbBw?: PgbBwWachtlijst | null;
+}
+
+/** Whether the gemeente pre-finances while the klant waits on the wachtlijst, and when "aan de beurt" was received. */
+export interface PgbBwWachtlijst {
+  voorgefinancierd: boolean;
+  /** 'YYYY-MM-DD' once the klant was reported aan de beurt (from then the Wsw budget pays). */
+  aanDeBeurtOp: string | null;
 }
 
 /** GET /api/zaken/:id/proces: the diagram of the zaak's process version and where it is now. */

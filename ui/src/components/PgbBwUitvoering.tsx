@@ -20,9 +20,9 @@ import {
 } from '@utrecht/component-library-react';
 import { parseMoney } from '../../../forms/index.ts';
 import { ApiError } from '../api.ts';
-import { vandaag } from '../lib/format.ts';
+import { datum, vandaag } from '../lib/format.ts';
 import { foutTekst } from '../lib/use-load.ts';
-import { regie, type PgbBwUitvoeringSoort } from '../regie-api.ts';
+import { regie, type PgbBwUitvoeringSoort, type PgbBwWachtlijst } from '../regie-api.ts';
 import { ErrorSummary } from './ErrorSummary.tsx';
 
 type Kind = 'datum' | 'euro' | 'getal' | 'tekst' | 'textarea' | 'keuze' | 'vinkje';
@@ -353,13 +353,24 @@ function Formulier({ zaakId, f, onSent }: { zaakId: string; f: UitvoeringFormuli
   );
 }
 
-/** The panel; the caller shows it only for a pgb bw zaak in uitvoering, to a klantmanager. */
-export function PgbBwUitvoering({ zaakId, onSent }: { zaakId: string; onSent: (soort: PgbBwUitvoeringSoort) => void }) {
+/**
+ * The panel; the caller shows it only for a pgb bw zaak in uitvoering, to a klantmanager.
+ * "Klant aan de beurt" is offered only while the gemeente pre-finances and it was not yet received
+ * (the route refuses the rest); once received, one line says from when the Wsw budget pays.
+ * Without `wachtlijst` (an older server) the form is shown and the route decides.
+ */
+export function PgbBwUitvoering({ zaakId, wachtlijst, onSent }: { zaakId: string; wachtlijst?: PgbBwWachtlijst | null; onSent: (soort: PgbBwUitvoeringSoort) => void }) {
   return (
     <div className="regie-pgb-bw-uitvoering">
-      {FORMULIEREN.map((f) => (
-        <Formulier key={f.soort} zaakId={zaakId} f={f} onSent={onSent} />
-      ))}
+      {FORMULIEREN.map((f) => {
+        if (f.soort === 'aan-de-beurt' && wachtlijst) {
+          if (wachtlijst.aanDeBeurtOp) {
+            return <Paragraph key={f.soort}>De klant is aan de beurt gemeld op {datum(wachtlijst.aanDeBeurtOp)}; vanaf die dag betaalt het Wsw-budget.</Paragraph>;
+          }
+          if (!wachtlijst.voorgefinancierd) return null;
+        }
+        return <Formulier key={f.soort} zaakId={zaakId} f={f} onSent={onSent} />;
+      })}
     </div>
   );
 }

@@ -149,6 +149,7 @@ export default function ZaakPage({ session, params }: RouteProps) {
               <Paragraph>Leg hier vast wat de werkgever, de begeleidingsorganisatie of de jobfinder u stuurt. De betalingen ziet u bij Budget en betalingen.</Paragraph>
               <PgbBwUitvoering
                 zaakId={zaak.id}
+                wachtlijst={zaak.pgbBw}
                 onSent={(soort) => {
                   if (soort === 'einde-dienstverband') setEindeVastgelegd(true);
                   uitvoeringVerstuurd(load.reload);
