@@ -29,8 +29,12 @@ export function resolveOptions(component: FormComponent, scope: Record<string, u
   return source.map(toOption).filter((o): o is ResolvedOption => o !== undefined);
 }
 
-/** Matches by string form so a "1" from an HTML control finds a numeric option 1. */
+/**
+ * Matches by string form so a "1" from an HTML control finds a numeric option 1. Only a string,
+ * number or boolean can be a choice: an object or list never matches (and String() of an object
+ * with a broken toString would throw, e.g. `{ "toString": [] }` in a posted payload).
+ */
 export function findOption(options: ResolvedOption[], raw: unknown): ResolvedOption | undefined {
-  if (raw === null || raw === undefined) return undefined;
+  if (typeof raw !== 'string' && typeof raw !== 'number' && typeof raw !== 'boolean') return undefined;
   return options.find((o) => String(o.value) === String(raw));
 }

@@ -80,7 +80,9 @@ describe('property: the validator never crashes', () => {
             }
           }
         }),
-        { numRuns: 150 },
+        // Always tried first: every field an object whose toString is not a function, which made
+        // String() throw inside the choice lookup (found by this property in CI, seed -133026647).
+        { numRuns: 150, examples: [[Object.fromEntries(keys.map((k) => [k, { toString: [] }])), {}], [{ uitkering: { toString: [] } }, {}]] },
       );
     });
   }
