@@ -1,4 +1,4 @@
-import type { Tx } from '../db/transaction.ts';
+import type { DbOrTx, Tx } from '../db/transaction.ts';
 
 export type ZaakEventType =
   | 'zaak.aangemaakt'
@@ -28,9 +28,9 @@ export interface ZaakEventDraft {
 }
 
 /** True when a command with this idempotency key already ran: the caller returns without changing anything. */
-export async function alreadyApplied(tx: Tx, idempotencyKey: string | null | undefined): Promise<boolean> {
+export async function alreadyApplied(db: DbOrTx, idempotencyKey: string | null | undefined): Promise<boolean> {
   if (!idempotencyKey) return false;
-  const row = await tx.selectFrom('zaak_events').select('id').where('idempotency_key', '=', idempotencyKey).executeTakeFirst();
+  const row = await db.selectFrom('zaak_events').select('id').where('idempotency_key', '=', idempotencyKey).executeTakeFirst();
   return row !== undefined;
 }
 

@@ -38,8 +38,7 @@ export async function aanvraagIntrekken(db: Db, engine: WorkflowEngine, input: A
   if (zaak.status === 'afgesloten') {
     // A closed zaak is refused without publishing, unless it closed as ingetrokken and this withdrawal's event
     // is missing (the crash above): then the duplicate publish below confirms it was ours and the event is written.
-    const ingetrokken = await db.selectFrom('zaak_events').select('id').where('idempotency_key', '=', messageId).executeTakeFirst();
-    if (zaak.resultaat !== 'ingetrokken' || ingetrokken) throw refused(NIET_MEER_INTREKBAAR);
+    if (zaak.resultaat !== 'ingetrokken' || (await alreadyApplied(db, messageId))) throw refused(NIET_MEER_INTREKBAAR);
   }
   const r = await engine.publishMessage({
     tenantId: zaak.tenant_id,
@@ -66,7 +65,6 @@ export async function aanvraagIntrekken(db: Db, engine: WorkflowEngine, input: A
     });
   } catch (err) {
     // A double click: the other request wrote the event between our check and our insert (unique idempotency key).
-    const written = await db.selectFrom('zaak_events').select('id').where('idempotency_key', '=', messageId).executeTakeFirst();
-    if (!written) throw err;
+    if (!(await alreadyApplied(db, messageId))) throw err;
   }
 }
