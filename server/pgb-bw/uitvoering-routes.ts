@@ -7,6 +7,7 @@ import type { Services } from '../services.ts';
 import { visibleZaak } from '../zaken/visibility.ts';
 import { zaakFase } from '../zaken/fase.ts';
 import { pgbBwWachtlijst } from './wachtlijst.ts';
+import { datumLang } from '../../workers/beschikking/tekst.ts';
 import { todayInAmsterdam } from '../../workers/termijnen/index.ts';
 
 /**
@@ -94,9 +95,6 @@ export const HerindicatieSchema = z.strictObject({
   }),
   toelichting: z.string({ error: 'Vul een toelichting in.' }).trim().min(1, 'Vul een toelichting in.').max(4000, 'Gebruik hoogstens 4.000 tekens.'),
 });
-
-/** 2026-03-01 → "1 maart 2026" (for a message to the klantmanager). */
-const datumNl = (iso: string) => new Intl.DateTimeFormat('nl-NL', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${iso}T00:00:00Z`));
 
 const Ontvangen = z.object({
   messageKey: z.string(),
@@ -223,7 +221,7 @@ export function pgbBwUitvoeringRoutes(services: Services) {
           throw new HttpProblem(
             409,
             'Al aan de beurt gemeld',
-            `De klant is al aan de beurt gemeld${gemeld ? ` op ${datumNl(gemeld)}` : ''}. Vanaf die datum betaalt het Wsw-budget; een tweede melding verandert dat niet. Klopt die datum niet, neem dan contact op met functioneel beheer.`,
+            `De klant is al aan de beurt gemeld${gemeld ? ` op ${datumLang(gemeld)}` : ''}. Vanaf die datum betaalt het Wsw-budget; een tweede melding verandert dat niet. Klopt die datum niet, neem dan contact op met functioneel beheer.`,
           );
         }
         if (!voorgefinancierd) {
@@ -231,7 +229,7 @@ export function pgbBwUitvoeringRoutes(services: Services) {
         }
         const start = (variabelen.besluit as { subsidieperiode?: { van?: string } } | undefined)?.subsidieperiode?.van;
         if (start && body.datum < start) {
-          throw problems.validation([{ field: 'datum', message: `Het pgb begeleid werken loopt vanaf ${datumNl(start)}. Was de klant toen al aan de beurt, vul dan die datum in.` }]);
+          throw problems.validation([{ field: 'datum', message: `Het pgb begeleid werken loopt vanaf ${datumLang(start)}. Was de klant toen al aan de beurt, vul dan die datum in.` }]);
         }
         // No buffer (time to live 0): the catch event waits for the whole uitvoering, so a message it does
         // not take now (two registrations at the same moment, an older process version) is dropped and refused.
