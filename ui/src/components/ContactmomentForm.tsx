@@ -4,7 +4,7 @@
  */
 import { useId, useRef, useState, type ChangeEvent, type FormEvent } from 'react';
 import { Button, FormLabel, Paragraph, Select, SelectOption, Textbox } from '@utrecht/component-library-react';
-import { ApiError } from '../api.ts';
+import { serverVeldFouten } from '../lib/veld-fouten.ts';
 import { CONTACT_SOORTEN, vandaag } from '../lib/format.ts';
 import { foutTekst } from '../lib/use-load.ts';
 import { regie, type ContactSoort } from '../regie-api.ts';
@@ -56,11 +56,7 @@ export function ContactmomentForm({ zaakId, onSaved }: { zaakId: string; onSaved
       setSaved('Het contactmoment is vastgelegd.');
       onSaved();
     } catch (err) {
-      if (err instanceof ApiError && err.status === 400 && err.problem.errors?.length) {
-        const server: Partial<Record<Field, string>> = {};
-        for (const fe of err.problem.errors) if (fe.field === 'soort' || fe.field === 'datum' || fe.field === 'samenvatting') server[fe.field] ??= fe.message;
-        setErrors(server);
-      }
+      setErrors(serverVeldFouten(err, (pad): Field | undefined => (pad === 'soort' || pad === 'datum' || pad === 'samenvatting' ? pad : undefined)));
       setFout(foutTekst(err));
       focusSummary();
     } finally {

@@ -17,7 +17,7 @@ import {
   Textbox,
 } from '@utrecht/component-library-react';
 import { isValidIban, parseMoney } from '../../../forms/index.ts';
-import { ApiError } from '../api.ts';
+import { serverVeldFouten } from '../lib/veld-fouten.ts';
 import { euro } from '../lib/format.ts';
 import { foutTekst } from '../lib/use-load.ts';
 import { regie, type DeclaratieSoort, type Verplichting } from '../regie-api.ts';
@@ -112,17 +112,9 @@ export function FactuurForm({ zaakId, regels, onSent }: { zaakId: string; regels
       );
       onSent();
     } catch (err) {
-      if (err instanceof ApiError && (err.status === 400 || err.status === 422) && err.problem.errors?.length) {
-        const server: Partial<Record<Field, string>> = {};
-        for (const fe of err.problem.errors) {
-          const f = SERVER_FIELD[fe.field.replace(/^body\./, '')];
-          if (f) server[f] ??= fe.message;
-        }
-        setErrors(server);
-        setFout(Object.keys(server).length > 0 ? null : foutTekst(err));
-      } else {
-        setFout(err instanceof ApiError && err.status === 409 ? (err.problem.detail ?? foutTekst(err)) : foutTekst(err));
-      }
+      const server = serverVeldFouten(err, (pad) => SERVER_FIELD[pad], [400, 422]);
+      setErrors(server);
+      setFout(Object.keys(server).length > 0 ? null : foutTekst(err));
       focusSummary();
     } finally {
       setBezig(false);

@@ -19,7 +19,7 @@ import {
   Textbox,
 } from '@utrecht/component-library-react';
 import { parseMoney } from '../../../forms/index.ts';
-import { ApiError } from '../api.ts';
+import { serverVeldFouten } from '../lib/veld-fouten.ts';
 import { datum, vandaag } from '../lib/format.ts';
 import { foutTekst } from '../lib/use-load.ts';
 import { regie, type PgbBwUitvoeringSoort, type PgbBwWachtlijst } from '../regie-api.ts';
@@ -148,7 +148,7 @@ export const FORMULIEREN: readonly UitvoeringFormulier[] = [
   },
 ];
 
-type Fouten = Record<string, string>;
+type Fouten = Partial<Record<string, string>>;
 
 const zichtbaar = (f: UitvoeringFormulier, v: Record<string, string>) => f.velden.filter((veld) => !veld.als || veld.als(v));
 
@@ -232,17 +232,9 @@ function Formulier({ zaakId, f, onSent }: { zaakId: string; f: UitvoeringFormuli
       setGelukt(r.dubbel ? 'Dit had u al vastgelegd; wij hebben het niet nog een keer verwerkt.' : !r.verwerkt && f.wacht ? f.wacht : f.gelukt);
       onSent(f.soort);
     } catch (err) {
-      if (err instanceof ApiError && err.status === 400 && err.problem.errors?.length) {
-        const server: Fouten = {};
-        for (const fe of err.problem.errors) {
-          const key = fe.field.replace(/^body\./, '');
-          if (f.velden.some((v) => v.key === key)) server[key] ??= fe.message;
-        }
-        setFouten(server);
-        setFout(Object.keys(server).length > 0 ? null : foutTekst(err));
-      } else {
-        setFout(err instanceof ApiError && err.status === 409 ? (err.problem.detail ?? foutTekst(err)) : foutTekst(err));
-      }
+      const server = serverVeldFouten(err, (pad) => (f.velden.some((v) => v.key === pad) ? pad : undefined));
+      setFouten(server);
+      setFout(Object.keys(server).length > 0 ? null : foutTekst(err));
       focusSummary();
     } finally {
       setBezig(false);

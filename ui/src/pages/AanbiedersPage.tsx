@@ -32,6 +32,7 @@ import { Laden, LoadError } from '../components/LoadError.tsx';
 import { euro, REGELING_KORT, REGELINGEN } from '../lib/format.ts';
 import { isOnlyKlant } from '../lib/roles.ts';
 import { foutTekst, useLoad } from '../lib/use-load.ts';
+import { serverVeldFouten } from '../lib/veld-fouten.ts';
 import type { RouteProps } from '../routes.tsx';
 
 type ContractStatus = 'gecontracteerd' | 'in-pool' | 'in-beoordeling' | 'afgewezen' | 'beeindigd';
@@ -523,17 +524,13 @@ function VoorstelForm({ klant, onSent }: { klant: boolean; onSent: () => void })
       setVerstuurd(`${a.naam} is voorgesteld. Een klantmanager beoordeelt de aanbieder; daarna ziet u hierboven of u hem kunt kiezen.`);
       onSent();
     } catch (err) {
-      if (err instanceof ApiError && err.status === 400 && err.problem.errors?.length) {
-        const server: Partial<Record<Field, string>> = {};
-        for (const fe of err.problem.errors) {
-          const f = fe.field.replace(/^body\./, '').split('.')[0] as Field;
-          if (f in LEEG) server[f] ??= fe.message;
-        }
-        setErrors(server);
-        setFout(Object.keys(server).length > 0 ? null : foutTekst(err));
-      } else {
-        setFout(err instanceof ApiError ? (err.problem.detail ?? foutTekst(err)) : foutTekst(err));
-      }
+      const server = serverVeldFouten(err, (pad) => {
+        const veld = pad.split('.')[0] as Field;
+        return veld in LEEG ? veld : undefined;
+      });
+      setErrors(server);
+      // A refusal's own words where the server gave them (also for a 404 about the voorstel).
+      setFout(Object.keys(server).length > 0 ? null : err instanceof ApiError ? (err.problem.detail ?? foutTekst(err)) : foutTekst(err));
       focusSummary();
     } finally {
       setBezig(false);
