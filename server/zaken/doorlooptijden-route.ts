@@ -1,9 +1,11 @@
 import { z } from 'zod';
 import { todayInAmsterdam } from '../../workers/termijnen/index.ts';
 import { tenantRoles } from '../http/access.ts';
+import { problems } from '../http/problem.ts';
 import { defineRoute } from '../http/route.ts';
 import type { Services } from '../services.ts';
-import { zaakFeiten, zaakKlok } from './clock.ts';
+import { CLOCK_EVENTS, DOORLOOPTIJD_CATEGORIEEN, deelIn, median, perZaak, type Periode } from './doorlooptijden.ts';
+import { REGELINGEN } from './tables.ts';
 
 const RegelingCijfers = z.object({
   regeling: z.string(),
@@ -15,6 +17,7 @@ const RegelingCijfers = z.object({
     /** Past the wettelijke termijn (uiterlijke einddatum afdoening) without a bekendgemaakt besluit. */
     overTermijn: z.number().int(),
   }),
+  /** Besluiten bekendgemaakt in the periode (all, without one). */
   besloten: z.number().int(),
   /** Median calendar days from receipt (startdatum) to bekendmaking of the besluit; null without besluiten. */
   mediaanDoorlooptijdDagen: z.number().nullable(),
@@ -22,28 +25,80 @@ const RegelingCijfers = z.object({
   binnenTermijn: z.number().int(),
 });
 
-const Doorlooptijden = z.object({ peildatum: z.string(), regelingen: z.array(RegelingCijfers) }).meta({ id: 'Doorlooptijden' });
+const PeriodeSchema = z.object({ van: z.string().nullable(), tot: z.string().nullable() });
 
-const CLOCK_EVENTS = ['zaak.opgeschort', 'zaak.hervat', 'zaak.verdaagd', 'zaak.besluit-bekendgemaakt'] as const;
+const Doorlooptijden = z
+  .object({ peildatum: z.string(), periode: PeriodeSchema, regelingen: z.array(RegelingCijfers) })
+  .meta({ id: 'Doorlooptijden' });
 
-function median(xs: number[]): number | null {
-  if (xs.length === 0) return null;
-  const s = [...xs].sort((a, b) => a - b);
-  const mid = Math.floor(s.length / 2);
-  return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
+const DoorlooptijdZaak = z.object({
+  id: z.string(),
+  identificatie: z.string(),
+  klant: z.object({ id: z.string(), naam: z.string() }),
+  startdatum: z.string(),
+  uiterlijkeEinddatumAfdoening: z.string(),
+  /** Bekendmaking of the besluit; null while running. */
+  besluitBekendgemaakt: z.string().nullable(),
+  /** Calendar days from receipt to bekendmaking; null while running. */
+  doorlooptijdDagen: z.number().int().nullable(),
+  /** From the peildatum (running) or the bekendmaking (decided) to the uiterlijke einddatum; negative when past it. */
+  dagenTotUiterlijkeEinddatum: z.number().int(),
+});
+
+const DoorlooptijdZaken = z
+  .object({
+    regeling: z.string(),
+    categorie: z.enum(DOORLOOPTIJD_CATEGORIEEN),
+    peildatum: z.string(),
+    periode: PeriodeSchema,
+    /** All zaken in the category; `zaken` holds at most 500 of them. */
+    totaal: z.number().int(),
+    zaken: z.array(DoorlooptijdZaak),
+  })
+  .meta({ id: 'DoorlooptijdZaken' });
+
+const IsoDay = z.iso.date({ error: 'Vul een datum in als JJJJ-MM-DD.' });
+const PeriodeQuery = { van: IsoDay.optional(), tot: IsoDay.optional() };
+
+function checkPeriode(p: Periode): void {
+  if (p.van && p.tot && p.van > p.tot) throw problems.validation([{ field: 'query.tot', message: 'De einddatum van de periode ligt voor de begindatum.' }]);
 }
 
-const daysBetween = (from: string, to: string) => Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
+const MAX_ZAKEN = 500;
 
 /**
  * "Doorlooptijden" for the manager: per regeling the running zaken by the case clock's
  * traffic light, and for decided zaken the median time to the besluit and the share decided
- * within the legal term. The besluit counts from its bekendmaking (Awb 3:40: that is when the
+ * within the legal term, optionally for besluiten bekendgemaakt in a periode (a jaarverslag,
+ * a kwartaal). The besluit counts from its bekendmaking (Awb 3:40: that is when the
  * beslistermijn stops), as the zaak clock does; a zaak closed without a besluit (ingetrokken)
- * is in neither figure.
+ * is in neither figure. Each figure opens as the list of its zaken, so a manager can see
+ * which zaken went over the term and account for them.
  */
 export function doorlooptijdenRoutes(services: Services) {
   const db = services.database.db;
+
+  /** The tenant's zaken (of one regeling) with their clock events. */
+  async function load(tenantId: string, regeling?: string) {
+    let zaken = db
+      .selectFrom('zaken')
+      .innerJoin('klanten', 'klanten.id', 'zaken.klant_id')
+      .selectAll('zaken')
+      .select('klanten.naam as klant_naam')
+      .where('zaken.tenant_id', '=', tenantId);
+    let events = db
+      .selectFrom('zaak_events')
+      .select(['zaak_id', 'type', 'data'])
+      .where('tenant_id', '=', tenantId)
+      .where('type', 'in', [...CLOCK_EVENTS]);
+    if (regeling) {
+      zaken = zaken.where('zaken.regeling', '=', regeling as never);
+      events = events.where('zaak_id', 'in', db.selectFrom('zaken').select('id').where('tenant_id', '=', tenantId).where('regeling', '=', regeling as never));
+    }
+    const [rows, clockEvents] = await Promise.all([zaken.execute(), events.orderBy('id').execute()]);
+    return { rows, byZaak: perZaak(clockEvents) };
+  }
+
   return [
     defineRoute({
       operationId: 'doorlooptijden',
@@ -52,45 +107,27 @@ export function doorlooptijdenRoutes(services: Services) {
       summary: 'Doorlooptijden per regeling: lopende zaken per termijnstatus, mediane doorlooptijd en aandeel binnen de wettelijke termijn',
       tag: 'zaken',
       access: tenantRoles('manager'),
+      query: z.strictObject(PeriodeQuery),
       response: { status: 200, description: 'Cijfers per regeling', schema: Doorlooptijden },
-      handler: async ({ principal }) => {
-        const tenantId = principal.tenantId!;
+      handler: async ({ principal, query }) => {
+        checkPeriode(query);
         const now = new Date();
-        const [zaken, events] = await Promise.all([
-          db.selectFrom('zaken').selectAll().where('tenant_id', '=', tenantId).execute(),
-          db
-            .selectFrom('zaak_events')
-            .select(['zaak_id', 'type', 'data'])
-            .where('tenant_id', '=', tenantId)
-            .where('type', 'in', [...CLOCK_EVENTS])
-            .orderBy('id')
-            .execute(),
-        ]);
-        const byZaak = new Map<string, typeof events>();
-        for (const e of events) {
-          const list = byZaak.get(e.zaak_id);
-          if (list) list.push(e);
-          else byZaak.set(e.zaak_id, [e]);
-        }
+        const { rows, byZaak } = await load(principal.tenantId!);
         const per = new Map<string, { lopend: { inTermijn: number; risico: number; overTermijn: number }; dagen: number[]; binnenTermijn: number }>();
-        for (const zaak of zaken) {
+        for (const zaak of rows) {
           const r = per.get(zaak.regeling) ?? { lopend: { inTermijn: 0, risico: 0, overTermijn: 0 }, dagen: [], binnenTermijn: 0 };
           per.set(zaak.regeling, r);
-          const ev = byZaak.get(zaak.id) ?? [];
-          const klok = zaakKlok(zaak, ev, now);
-          const einddatum = zaakFeiten(zaak, ev).einddatum;
-          if (klok.afgehandeld && einddatum) {
-            r.dagen.push(daysBetween(zaak.startdatum, einddatum));
-            // For a decided zaak the clock's status is that on its einddatum.
-            if (klok.status !== 'termijn-verlopen') r.binnenTermijn++;
-          } else if (zaak.status !== 'afgesloten') {
-            if (klok.status === 'op-tijd') r.lopend.inTermijn++;
-            else if (klok.status === 'servicenorm-overschreden') r.lopend.risico++;
-            else r.lopend.overTermijn++;
-          }
+          const indeling = deelIn(zaak, byZaak.get(zaak.id) ?? [], now, query);
+          if (!indeling) continue;
+          if (indeling.dagen !== null) r.dagen.push(indeling.dagen);
+          if (indeling.categorie === 'besloten-binnen-termijn') r.binnenTermijn++;
+          else if (indeling.categorie === 'in-termijn') r.lopend.inTermijn++;
+          else if (indeling.categorie === 'risico') r.lopend.risico++;
+          else if (indeling.categorie === 'over-termijn') r.lopend.overTermijn++;
         }
         return {
           peildatum: todayInAmsterdam(now),
+          periode: { van: query.van ?? null, tot: query.tot ?? null },
           regelingen: [...per]
             .sort(([a], [b]) => a.localeCompare(b))
             .map(([regeling, r]) => ({
@@ -100,6 +137,56 @@ export function doorlooptijdenRoutes(services: Services) {
               mediaanDoorlooptijdDagen: median(r.dagen),
               binnenTermijn: r.binnenTermijn,
             })),
+        };
+      },
+    }),
+    defineRoute({
+      operationId: 'doorlooptijdZaken',
+      method: 'get',
+      path: '/api/doorlooptijden/zaken',
+      summary: 'De zaken achter één cijfer van de doorlooptijden (bijvoorbeeld: prb, over de wettelijke termijn)',
+      tag: 'zaken',
+      access: tenantRoles('manager'),
+      query: z.strictObject({
+        regeling: z.enum(REGELINGEN, { error: 'Kies een regeling.' }),
+        categorie: z.enum(DOORLOOPTIJD_CATEGORIEEN, { error: 'Kies in termijn, risico, over termijn, besloten binnen of buiten de termijn.' }),
+        ...PeriodeQuery,
+      }),
+      response: { status: 200, description: 'Zaken in die categorie', schema: DoorlooptijdZaken },
+      handler: async ({ principal, query }) => {
+        checkPeriode(query);
+        const now = new Date();
+        const { rows, byZaak } = await load(principal.tenantId!, query.regeling);
+        const lopend = !query.categorie.startsWith('besloten');
+        const zaken = [];
+        for (const zaak of rows) {
+          const indeling = deelIn(zaak, byZaak.get(zaak.id) ?? [], now, query);
+          if (indeling?.categorie !== query.categorie) continue;
+          const { klok } = indeling;
+          zaken.push({
+            id: zaak.id,
+            identificatie: zaak.identificatie,
+            klant: { id: zaak.klant_id, naam: zaak.klant_naam },
+            startdatum: zaak.startdatum,
+            uiterlijkeEinddatumAfdoening: klok.uiterlijkeEinddatumAfdoening,
+            besluitBekendgemaakt: indeling.besluit,
+            doorlooptijdDagen: indeling.dagen,
+            dagenTotUiterlijkeEinddatum: klok.dagenTotUiterlijkeEinddatum,
+          });
+        }
+        // Running: the most urgent (earliest uiterlijke einddatum) first; decided: the latest besluit first.
+        zaken.sort((a, b) =>
+          lopend
+            ? a.uiterlijkeEinddatumAfdoening.localeCompare(b.uiterlijkeEinddatumAfdoening) || a.identificatie.localeCompare(b.identificatie)
+            : b.besluitBekendgemaakt!.localeCompare(a.besluitBekendgemaakt!) || a.identificatie.localeCompare(b.identificatie),
+        );
+        return {
+          regeling: query.regeling,
+          categorie: query.categorie,
+          peildatum: todayInAmsterdam(now),
+          periode: { van: query.van ?? null, tot: query.tot ?? null },
+          totaal: zaken.length,
+          zaken: zaken.slice(0, MAX_ZAKEN),
         };
       },
     }),

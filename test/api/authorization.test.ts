@@ -145,6 +145,7 @@ const TABLE: Record<string, Row> = {
   listZaakAanbieders: { path: (fx) => `/api/zaken/${fx.almereZaak}/aanbieders`, otherTenantPath: (fx) => `/api/zaken/${fx.bredaZaak}/aanbieders` },
   mijnCaseload: { path: () => '/api/caseload' },
   doorlooptijden: { path: () => '/api/doorlooptijden' },
+  doorlooptijdZaken: { path: () => '/api/doorlooptijden/zaken?regeling=prb&categorie=over-termijn' },
   getZaakProces: { path: (fx) => `/api/zaken/${fx.almereZaak}/proces`, otherTenantPath: (fx) => `/api/zaken/${fx.bredaZaak}/proces` },
   maakBetaalbatch: { path: () => '/api/betalingen/batches', body: { uitvoeringsdatum: '2026-12-01' } },
   downloadPain001: { path: () => '/api/betalingen/batches/onbekend/pain001', hiddenFrom: ['financieel'] },
