@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { datum, euro, faseNaam, resterend, taskLight, uiterlijkZin, vandaag, volgendeStap } from '../../ui/src/lib/format.ts';
 import { filtersFromSearch, filtersToSearch, toTaskQuery } from '../../ui/src/pages/WerkvoorraadPage.tsx';
 import { perFase } from '../../ui/src/pages/CaseloadPage.tsx';
+import { periodeKeuzes, termijnStand } from '../../ui/src/pages/DoorlooptijdenPage.tsx';
 import { parseVariables } from '../../ui/src/pages/IncidentenPage.tsx';
 import { validateContactmoment } from '../../ui/src/components/ContactmomentForm.tsx';
 import { taskQueryString, type Klok, type ZaakSamenvatting } from '../../ui/src/regie-api.ts';
@@ -79,6 +80,31 @@ describe('caseload counts', () => {
       { fase: 'onbekend', aantal: 1 },
       { fase: '', aantal: 1 },
     ]);
+  });
+});
+
+describe('doorlooptijden periods', () => {
+  it('offers all besluiten, this year and the two before, and this and the previous kwartaal with their real last days', () => {
+    expect(periodeKeuzes('2026-11-22').map((k) => [k.label, k.periode])).toEqual([
+      ['Alle besluiten', {}],
+      ['2026 (dit jaar)', { van: '2026-01-01', tot: '2026-12-31' }],
+      ['2025', { van: '2025-01-01', tot: '2025-12-31' }],
+      ['2024', { van: '2024-01-01', tot: '2024-12-31' }],
+      ['Dit kwartaal (K4 2026)', { van: '2026-10-01', tot: '2026-12-31' }],
+      ['Vorig kwartaal (K3 2026)', { van: '2026-07-01', tot: '2026-09-30' }],
+    ]);
+    // In the first kwartaal the previous one is last year's; a leap year's February ends on the 29th.
+    const februari = periodeKeuzes('2028-02-10');
+    expect(februari.find((k) => k.id === 'kwartaal')!.periode).toEqual({ van: '2028-01-01', tot: '2028-03-31' });
+    expect(februari.find((k) => k.id === 'vorig-kwartaal')).toMatchObject({ label: 'Vorig kwartaal (K4 2027)', periode: { van: '2027-10-01', tot: '2027-12-31' } });
+    expect(periodeKeuzes('2026-05-31').find((k) => k.id === 'vorig-kwartaal')!.periode).toEqual({ van: '2026-01-01', tot: '2026-03-31' });
+  });
+
+  it('says how a zaak stands against its uiterste beslisdatum', () => {
+    expect(termijnStand(12)).toBe('nog 12 dagen');
+    expect(termijnStand(1)).toBe('nog 1 dag');
+    expect(termijnStand(0)).toBe('laatste dag');
+    expect(termijnStand(-3)).toBe('3 dagen over de termijn');
   });
 });
 

@@ -200,6 +200,39 @@ export interface ZaakProces {
   afgerond: string[];
 }
 
+/** Besluiten bekendgemaakt from `van` up to and including `tot` (either may be left open). */
+export interface DoorlooptijdPeriode {
+  van?: string;
+  tot?: string;
+}
+
+function periodeQuery(periode: DoorlooptijdPeriode, params: URLSearchParams): string {
+  if (periode.van) params.set('van', periode.van);
+  if (periode.tot) params.set('tot', periode.tot);
+  const q = params.toString();
+  return q ? `?${q}` : '';
+}
+
+export type DoorlooptijdCategorie = 'in-termijn' | 'risico' | 'over-termijn' | 'besloten-binnen-termijn' | 'besloten-buiten-termijn';
+
+/** GET /api/doorlooptijden/zaken (manager): the zaken behind one figure. */
+export interface DoorlooptijdZaken {
+  regeling: string;
+  categorie: DoorlooptijdCategorie;
+  peildatum: string;
+  totaal: number;
+  zaken: Array<{
+    id: string;
+    identificatie: string;
+    klant: { id: string; naam: string };
+    startdatum: string;
+    uiterlijkeEinddatumAfdoening: string;
+    besluitBekendgemaakt: string | null;
+    doorlooptijdDagen: number | null;
+    dagenTotUiterlijkeEinddatum: number;
+  }>;
+}
+
 /** GET /api/doorlooptijden (manager): figures per regeling. */
 export interface DoorlooptijdCijfers {
   regeling: string;
@@ -300,7 +333,13 @@ export const regie = {
     return request<ZaakSamenvatting[]>('GET', `/api/zaken${qs ? `?${qs}` : ''}`);
   },
   zaak: (id: string) => request<Zaak>('GET', `/api/zaken/${enc(id)}`),
-  doorlooptijden: () => request<{ peildatum: string; regelingen: DoorlooptijdCijfers[] }>('GET', '/api/doorlooptijden'),
+  doorlooptijden: (periode: DoorlooptijdPeriode = {}) =>
+    request<{ peildatum: string; periode: { van: string | null; tot: string | null }; regelingen: DoorlooptijdCijfers[] }>(
+      'GET',
+      `/api/doorlooptijden${periodeQuery(periode, new URLSearchParams())}`,
+    ),
+  doorlooptijdZaken: (regeling: string, categorie: DoorlooptijdCategorie, periode: DoorlooptijdPeriode = {}) =>
+    request<DoorlooptijdZaken>('GET', `/api/doorlooptijden/zaken${periodeQuery(periode, new URLSearchParams({ regeling, categorie }))}`),
   zaakProces: (id: string) => request<ZaakProces>('GET', `/api/zaken/${enc(id)}/proces`),
   startZaak: (regeling: string, gegevens?: Record<string, unknown>) =>
     request<Zaak>('POST', '/api/zaken', { body: gegevens ? { regeling, gegevens } : { regeling } }),
