@@ -111,13 +111,14 @@ export function doorlooptijdenRoutes(services: Services) {
       response: { status: 200, description: 'Cijfers per regeling', schema: Doorlooptijden },
       handler: async ({ principal, query }) => {
         checkPeriode(query);
-        const now = new Date();
+        // One peildatum for every zaak: the clock would otherwise read Amsterdam's date once per zaak.
+        const peildatum = todayInAmsterdam(new Date());
         const { rows, byZaak } = await load(principal.tenantId!);
         const per = new Map<string, { lopend: { inTermijn: number; risico: number; overTermijn: number }; dagen: number[]; binnenTermijn: number }>();
         for (const zaak of rows) {
           const r = per.get(zaak.regeling) ?? { lopend: { inTermijn: 0, risico: 0, overTermijn: 0 }, dagen: [], binnenTermijn: 0 };
           per.set(zaak.regeling, r);
-          const indeling = deelIn(zaak, byZaak.get(zaak.id) ?? [], now, query);
+          const indeling = deelIn(zaak, byZaak.get(zaak.id) ?? [], peildatum, query);
           if (!indeling) continue;
           if (indeling.dagen !== null) r.dagen.push(indeling.dagen);
           if (indeling.categorie === 'besloten-binnen-termijn') r.binnenTermijn++;
@@ -126,7 +127,7 @@ export function doorlooptijdenRoutes(services: Services) {
           else if (indeling.categorie === 'over-termijn') r.lopend.overTermijn++;
         }
         return {
-          peildatum: todayInAmsterdam(now),
+          peildatum,
           periode: { van: query.van ?? null, tot: query.tot ?? null },
           regelingen: [...per]
             .sort(([a], [b]) => a.localeCompare(b))
@@ -155,12 +156,12 @@ export function doorlooptijdenRoutes(services: Services) {
       response: { status: 200, description: 'Zaken in die categorie', schema: DoorlooptijdZaken },
       handler: async ({ principal, query }) => {
         checkPeriode(query);
-        const now = new Date();
+        const peildatum = todayInAmsterdam(new Date());
         const { rows, byZaak } = await load(principal.tenantId!, query.regeling);
         const lopend = !query.categorie.startsWith('besloten');
         const zaken = [];
         for (const zaak of rows) {
-          const indeling = deelIn(zaak, byZaak.get(zaak.id) ?? [], now, query);
+          const indeling = deelIn(zaak, byZaak.get(zaak.id) ?? [], peildatum, query);
           if (indeling?.categorie !== query.categorie) continue;
           const { klok } = indeling;
           zaken.push({
@@ -183,7 +184,7 @@ export function doorlooptijdenRoutes(services: Services) {
         return {
           regeling: query.regeling,
           categorie: query.categorie,
-          peildatum: todayInAmsterdam(now),
+          peildatum,
           periode: { van: query.van ?? null, tot: query.tot ?? null },
           totaal: zaken.length,
           zaken: zaken.slice(0, MAX_ZAKEN),

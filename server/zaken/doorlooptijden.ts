@@ -38,8 +38,8 @@ const daysBetween = (from: string, to: string) => Math.round((Date.parse(`${to}T
 const inPeriode = (dag: string, p: Periode) => (!p.van || dag >= p.van) && (!p.tot || dag <= p.tot);
 
 /** The zaak's category, or null when it counts nowhere (closed without besluit, or decided outside the period). */
-export function deelIn(zaak: ZaakRow, events: readonly EventRow[], now: Date, periode: Periode = {}): Indeling | null {
-  const klok = zaakKlok(zaak, events, now);
+export function deelIn(zaak: ZaakRow, events: readonly EventRow[], peildatum: string, periode: Periode = {}): Indeling | null {
+  const klok = zaakKlok(zaak, events, peildatum);
   const einddatum = zaakFeiten(zaak, events).einddatum;
   if (klok.afgehandeld && einddatum) {
     if (!inPeriode(einddatum, periode)) return null;

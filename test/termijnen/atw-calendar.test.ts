@@ -127,5 +127,10 @@ describe('nextWorkingDay', () => {
   it('countWorkingDays counts a closed range', () => {
     expect(countWorkingDays('2026-05-11', '2026-05-18')).toBe(4); // Mon–Wed and Mon
     expect(countWorkingDays('2026-05-18', '2026-05-17')).toBe(0);
+    // With a cap it stops counting there (Atw art. 2 only asks whether there are two).
+    expect(countWorkingDays('2026-01-01', '2026-12-31')).toBe(251); // 261 weekdays, 10 of them Atw or gelijkgestelde dagen
+    expect(countWorkingDays('2026-01-01', '2026-12-31', 2)).toBe(2);
+    expect(countWorkingDays('2026-12-24', '2026-12-28', 2)).toBe(2); // Thu, then Mon (25 and 26 December are feestdagen)
+    expect(countWorkingDays('2026-12-25', '2026-12-27', 2)).toBe(0);
   });
 });

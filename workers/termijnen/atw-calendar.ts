@@ -145,10 +145,13 @@ export function workingDayOnOrAfter(date: IsoDate): IsoDate {
   return isAtwRestDay(date) ? nextWorkingDay(date) : date;
 }
 
-/** Working days in the closed range [from, to]; 0 when `to` is before `from`. */
-export function countWorkingDays(from: IsoDate, to: IsoDate): number {
+/**
+ * Working days in the closed range [from, to]; 0 when `to` is before `from`. With `atMost`
+ * the count stops there: enough to ask "at least two working days?" of a term of months.
+ */
+export function countWorkingDays(from: IsoDate, to: IsoDate, atMost = Infinity): number {
   let count = 0;
   const last = toDayNumber(to);
-  for (let day = toDayNumber(from); day <= last; day++) if (!isAtwRestDayNumber(day)) count++;
+  for (let day = toDayNumber(from); day <= last && count < atMost; day++) if (!isAtwRestDayNumber(day)) count++;
   return count;
 }

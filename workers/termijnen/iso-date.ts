@@ -9,8 +9,16 @@ export type IsoDate = string;
 const MS_PER_DAY = 86_400_000;
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
+// A zaak clock converts the same few thousand dates again and again (the doorlooptijden of
+// 10,000 zaken spent most of its time here). Only checked dates are remembered; the maps are
+// emptied when they grow past CACHE_MAX, so odd input cannot make them grow without bound.
+const CACHE_MAX = 50_000;
+const dayNumbers = new Map<string, number>();
+const isoDays = new Map<number, IsoDate>();
+
 export function isIsoDate(value: unknown): value is IsoDate {
   if (typeof value !== 'string') return false;
+  if (dayNumbers.has(value)) return true;
   const match = ISO_DATE.exec(value);
   if (!match) return false;
   const [y, m, d] = [Number(match[1]), Number(match[2]), Number(match[3])];
@@ -30,13 +38,23 @@ export function assertIsoDate(value: unknown, label = 'De datum'): asserts value
 
 /** Days since 1970-01-01; the one integer all day arithmetic goes through. */
 export function toDayNumber(date: IsoDate): number {
+  const known = dayNumbers.get(date);
+  if (known !== undefined) return known;
   assertIsoDate(date);
   const [y, m, d] = date.split('-').map(Number) as [number, number, number];
-  return Date.UTC(y, m - 1, d) / MS_PER_DAY;
+  const day = Date.UTC(y, m - 1, d) / MS_PER_DAY;
+  if (dayNumbers.size >= CACHE_MAX) dayNumbers.clear();
+  dayNumbers.set(date, day);
+  return day;
 }
 
 export function fromDayNumber(day: number): IsoDate {
-  return new Date(day * MS_PER_DAY).toISOString().slice(0, 10);
+  const known = isoDays.get(day);
+  if (known !== undefined) return known;
+  const date = new Date(day * MS_PER_DAY).toISOString().slice(0, 10);
+  if (isoDays.size >= CACHE_MAX) isoDays.clear();
+  isoDays.set(day, date);
+  return date;
 }
 
 export function addDays(date: IsoDate, days: number): IsoDate {

@@ -39,9 +39,9 @@ export interface WettelijkeTermijn {
  */
 export function applyAtw(eersteDag: IsoDate, kalenderEinde: IsoDate): { einde: IsoDate; verlenging: AtwVerlenging | null } {
   const lengthInDays = daysBetween(eersteDag, kalenderEinde) + 1;
-  if (lengthInDays >= 3 && countWorkingDays(eersteDag, kalenderEinde) < 2) {
+  if (lengthInDays >= 3 && countWorkingDays(eersteDag, kalenderEinde, 2) < 2) {
     let einde = kalenderEinde;
-    let count = countWorkingDays(eersteDag, kalenderEinde);
+    let count = countWorkingDays(eersteDag, kalenderEinde, 2);
     while (count < 2) {
       einde = nextWorkingDay(einde);
       count++;
