@@ -10,6 +10,7 @@ export function zaakFeiten(zaak: ZaakRow, events: readonly EventRow[]): ZaakFeit
   const opschortingen: Opschorting[] = [];
   let verdaging: Verdaging | undefined;
   let einddatum: string | null = null;
+  let ingebrekestelling: { ontvangen: string } | undefined;
   for (const e of events) {
     const d = JSON.parse(e.data) as Record<string, string>;
     if (e.type === 'zaak.opgeschort') opschortingen.push({ van: d.van!, tot: null, reden: d.reden ?? '' });
@@ -18,12 +19,30 @@ export function zaakFeiten(zaak: ZaakRow, events: readonly EventRow[]): ZaakFeit
       if (open && open.tot === null) opschortingen[opschortingen.length - 1] = { ...open, tot: d.tot! };
     }
     if (e.type === 'zaak.verdaagd') verdaging = { datum: d.datum!, termijn: d.termijn!, reden: d.reden ?? '' };
+    // The latest one counts: a new one is registered only after a premature (voorbarig) one.
+    if (e.type === 'zaak.ingebrekestelling-ontvangen') ingebrekestelling = { ontvangen: d.ontvangen! };
     // The beslistermijn ends with the bekendmaking of the besluit (Awb 3:40).
     if (e.type === 'zaak.besluit-bekendgemaakt' && einddatum === null) einddatum = d.verzenddatum!;
   }
-  return { startdatum: zaak.startdatum, opschortingen, verdaging, einddatum };
+  return { startdatum: zaak.startdatum, opschortingen, verdaging, einddatum, ingebrekestelling };
 }
 
 export function zaakKlok(zaak: ZaakRow, events: readonly EventRow[], peildatum: Date | string = new Date()): ZaakKlok {
   return computeCaseClock({ doorlooptijd: zaak.doorlooptijd, servicenorm: zaak.servicenorm }, zaakFeiten(zaak, events), peildatum);
+}
+
+/** The clock's dwangsom (Awb 4:17) as the API shows it, in cents, with the ingebrekestelling's date; null without one. */
+export function dwangsomVan(klok: ZaakKlok, ontvangen: string | undefined) {
+  const d = klok.dwangsom;
+  if (!d || !ontvangen) return null;
+  return {
+    ingebrekestellingOntvangen: ontvangen,
+    status: d.status,
+    eersteDag: d.eersteDag,
+    laatsteMogelijkeDag: d.laatsteMogelijkeDag,
+    dagen: d.dagen,
+    bedragCent: d.bedragCenten,
+    dagtariefCent: d.dagtariefCenten,
+    maximumCent: d.maximumCenten,
+  };
 }

@@ -23,6 +23,11 @@ const RegelingCijfers = z.object({
   mediaanDoorlooptijdDagen: z.number().nullable(),
   /** Besluiten bekendgemaakt on or before the uiterlijke einddatum (with opschorting, verdaging and Atw). */
   binnenTermijn: z.number().int(),
+  /**
+   * Dwangsom bij niet tijdig beslissen (Awb 4:17), after an effective ingebrekestelling: running
+   * zaken with what has accrued so far, and decided zaken (in the periode) with what was owed.
+   */
+  dwangsom: z.object({ lopend: z.number().int(), lopendCent: z.number().int(), besloten: z.number().int(), beslotenCent: z.number().int() }),
 });
 
 const PeriodeSchema = z.object({ van: z.string().nullable(), tot: z.string().nullable() });
@@ -43,6 +48,8 @@ const DoorlooptijdZaak = z.object({
   doorlooptijdDagen: z.number().int().nullable(),
   /** From the peildatum (running) or the bekendmaking (decided) to the uiterlijke einddatum; negative when past it. */
   dagenTotUiterlijkeEinddatum: z.number().int(),
+  /** Dwangsom accrued after an effective ingebrekestelling (Awb 4:17); null without one. */
+  dwangsomCent: z.number().int().nullable(),
 });
 
 const DoorlooptijdZaken = z
@@ -114,12 +121,32 @@ export function doorlooptijdenRoutes(services: Services) {
         // One peildatum for every zaak: the clock would otherwise read Amsterdam's date once per zaak.
         const peildatum = todayInAmsterdam(new Date());
         const { rows, byZaak } = await load(principal.tenantId!);
-        const per = new Map<string, { lopend: { inTermijn: number; risico: number; overTermijn: number }; dagen: number[]; binnenTermijn: number }>();
+        type Cijfers = {
+          lopend: { inTermijn: number; risico: number; overTermijn: number };
+          dagen: number[];
+          binnenTermijn: number;
+          dwangsom: { lopend: number; lopendCent: number; besloten: number; beslotenCent: number };
+        };
+        const per = new Map<string, Cijfers>();
         for (const zaak of rows) {
-          const r = per.get(zaak.regeling) ?? { lopend: { inTermijn: 0, risico: 0, overTermijn: 0 }, dagen: [], binnenTermijn: 0 };
+          const r = per.get(zaak.regeling) ?? {
+            lopend: { inTermijn: 0, risico: 0, overTermijn: 0 },
+            dagen: [],
+            binnenTermijn: 0,
+            dwangsom: { lopend: 0, lopendCent: 0, besloten: 0, beslotenCent: 0 },
+          };
           per.set(zaak.regeling, r);
           const indeling = deelIn(zaak, byZaak.get(zaak.id) ?? [], peildatum, query);
           if (!indeling) continue;
+          if (indeling.dwangsomCent !== null) {
+            if (indeling.besluit === null) {
+              r.dwangsom.lopend++;
+              r.dwangsom.lopendCent += indeling.dwangsomCent;
+            } else if (indeling.dwangsomCent > 0) {
+              r.dwangsom.besloten++;
+              r.dwangsom.beslotenCent += indeling.dwangsomCent;
+            }
+          }
           if (indeling.dagen !== null) r.dagen.push(indeling.dagen);
           if (indeling.categorie === 'besloten-binnen-termijn') r.binnenTermijn++;
           else if (indeling.categorie === 'in-termijn') r.lopend.inTermijn++;
@@ -137,6 +164,7 @@ export function doorlooptijdenRoutes(services: Services) {
               besloten: r.dagen.length,
               mediaanDoorlooptijdDagen: median(r.dagen),
               binnenTermijn: r.binnenTermijn,
+              dwangsom: r.dwangsom,
             })),
         };
       },
@@ -173,6 +201,7 @@ export function doorlooptijdenRoutes(services: Services) {
             besluitBekendgemaakt: indeling.besluit,
             doorlooptijdDagen: indeling.dagen,
             dagenTotUiterlijkeEinddatum: klok.dagenTotUiterlijkeEinddatum,
+            dwangsomCent: indeling.dwangsomCent,
           });
         }
         // Running: the most urgent (earliest uiterlijke einddatum) first; decided: the latest besluit first.

@@ -13,7 +13,7 @@ export const DOORLOOPTIJD_CATEGORIEEN = ['in-termijn', 'risico', 'over-termijn',
 export type DoorlooptijdCategorie = (typeof DOORLOOPTIJD_CATEGORIEEN)[number];
 
 /** Only the zaak events that move the clock. */
-export const CLOCK_EVENTS = ['zaak.opgeschort', 'zaak.hervat', 'zaak.verdaagd', 'zaak.besluit-bekendgemaakt'] as const;
+export const CLOCK_EVENTS = ['zaak.opgeschort', 'zaak.hervat', 'zaak.verdaagd', 'zaak.ingebrekestelling-ontvangen', 'zaak.besluit-bekendgemaakt'] as const;
 
 type ZaakRow = Selectable<ZaakTable>;
 type EventRow = Pick<Selectable<ZaakEventTable>, 'type' | 'data'>;
@@ -30,8 +30,12 @@ export interface Indeling {
   besluit: string | null;
   /** Calendar days from receipt to bekendmaking (decided zaken only). */
   dagen: number | null;
+  /** Dwangsom accrued (Awb 4:17) after an effective ingebrekestelling; null without one. */
+  dwangsomCent: number | null;
   klok: ZaakKlok;
 }
+
+const dwangsomCent = (klok: ZaakKlok) => (klok.dwangsom && klok.dwangsom.status !== 'voorbarig' ? klok.dwangsom.bedragCenten : null);
 
 const daysBetween = (from: string, to: string) => Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
 
@@ -45,11 +49,11 @@ export function deelIn(zaak: ZaakRow, events: readonly EventRow[], peildatum: st
     if (!inPeriode(einddatum, periode)) return null;
     // For a decided zaak the clock's status is that on its einddatum.
     const categorie = klok.status === 'termijn-verlopen' ? 'besloten-buiten-termijn' : 'besloten-binnen-termijn';
-    return { categorie, besluit: einddatum, dagen: daysBetween(zaak.startdatum, einddatum), klok };
+    return { categorie, besluit: einddatum, dagen: daysBetween(zaak.startdatum, einddatum), dwangsomCent: dwangsomCent(klok), klok };
   }
   if (zaak.status === 'afgesloten') return null;
   const categorie = klok.status === 'op-tijd' ? 'in-termijn' : klok.status === 'servicenorm-overschreden' ? 'risico' : 'over-termijn';
-  return { categorie, besluit: null, dagen: null, klok };
+  return { categorie, besluit: null, dagen: null, dwangsomCent: dwangsomCent(klok), klok };
 }
 
 /** Events per zaak id, in the order given. */

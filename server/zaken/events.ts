@@ -6,6 +6,7 @@ export type ZaakEventType =
   | 'zaak.opgeschort'
   | 'zaak.hervat'
   | 'zaak.verdaagd'
+  | 'zaak.ingebrekestelling-ontvangen'
   | 'zaak.besluit-vastgelegd'
   | 'zaak.besluit-bekendgemaakt'
   | 'zaak.beschikking-geopend'

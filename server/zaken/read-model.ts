@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { WorkflowEngine } from '../../engine/port.ts';
 import type { Db } from '../db/database.ts';
 import { problems } from '../http/problem.ts';
-import { zaakKlok } from './clock.ts';
+import { dwangsomVan, zaakFeiten, zaakKlok } from './clock.ts';
 import { actorsOf, inWoorden } from './tijdlijn.ts';
 import { zaakFase } from './fase.ts';
 import { ContactmomentSchema } from '../dossier/routes.ts';
@@ -21,6 +21,19 @@ export const KlokSchema = z.object({
   afgehandeld: z.boolean(),
   dagenTotUiterlijkeEinddatum: z.number(),
   werkdagenTotUiterlijkeEinddatum: z.number(),
+  /** After a registered ingebrekestelling (Awb 4:17); null without one. */
+  dwangsom: z
+    .object({
+      ingebrekestellingOntvangen: z.string(),
+      status: z.enum(['voorbarig', 'nog-niet-verbeurd', 'loopt', 'maximum-bereikt', 'beeindigd']),
+      eersteDag: z.string().nullable(),
+      laatsteMogelijkeDag: z.string().nullable(),
+      dagen: z.number().int(),
+      bedragCent: z.number().int(),
+      dagtariefCent: z.number().int(),
+      maximumCent: z.number().int(),
+    })
+    .nullable(),
 });
 
 export const ZaakSummarySchema = z
@@ -94,6 +107,7 @@ const EVENT_TEXT: Record<string, string> = {
   'zaak.opgeschort': 'Behandeltermijn opgeschort',
   'zaak.hervat': 'Behandeltermijn loopt weer',
   'zaak.verdaagd': 'Beslistermijn verdaagd',
+  'zaak.ingebrekestelling-ontvangen': 'Ingebrekestelling ontvangen',
   'zaak.besluit-vastgelegd': 'Besluit genomen',
   'zaak.besluit-bekendgemaakt': 'Besluit verzonden',
   'zaak.beschikking-geopend': 'Beschikking geopend door de klant',
@@ -171,6 +185,7 @@ export class ZaakReadModel {
         afgehandeld: klok.afgehandeld,
         dagenTotUiterlijkeEinddatum: klok.dagenTotUiterlijkeEinddatum,
         werkdagenTotUiterlijkeEinddatum: klok.werkdagenTotUiterlijkeEinddatum,
+        dwangsom: dwangsomVan(klok, zaakFeiten(row, events).ingebrekestelling?.ontvangen),
       },
     };
   }

@@ -6,6 +6,7 @@ import { HttpProblem, problems } from '../http/problem.ts';
 import { defineRoute } from '../http/route.ts';
 import { startRegelingZaak } from './commands/start-regeling-zaak.ts';
 import { verdagen } from './commands/verdagen.ts';
+import { ingebrekestellingRegistreren } from './commands/ingebrekestelling-registreren.ts';
 import { ZaakDetailSchema, ZaakReadModel, ZaakSummarySchema } from './read-model.ts';
 import { REGELINGEN } from './tables.ts';
 import { isKlantOnly } from './visibility.ts';
@@ -126,6 +127,32 @@ export function zaakRoutes(services: Services) {
           termijn: body.termijn,
           reden: body.reden,
           datum: body.datum ?? todayInAmsterdam(new Date()),
+          actor: principal.username,
+        });
+        return readModel.detail(principal.tenantId!, params.id);
+      },
+    }),
+    defineRoute({
+      operationId: 'registreerIngebrekestelling',
+      method: 'post',
+      path: '/api/zaken/:id/ingebrekestelling',
+      summary: 'Een ontvangen ingebrekestelling registreren (Awb 4:17): de zaakklok rekent dan de dwangsom',
+      tag: 'zaken',
+      access: tenantRoles('klantmanager', 'beslisser'),
+      params: z.strictObject({ id: z.string().max(64) }),
+      body: z.strictObject({
+        ontvangen: IsoDay,
+        toelichting: z.string().trim().max(2000, 'Houd de toelichting onder de 2.000 tekens.').optional(),
+      }),
+      response: { status: 200, description: 'Geregistreerd', schema: ZaakDetailSchema },
+      errors: { 409: 'Al besloten, al een geldige ingebrekestelling, of een datum in de toekomst of vóór de aanvraag' },
+      handler: async ({ principal, params, body }) => {
+        await ingebrekestellingRegistreren(db, {
+          tenantId: principal.tenantId!,
+          zaakId: params.id,
+          ontvangen: body.ontvangen,
+          toelichting: body.toelichting || null,
+          vandaag: todayInAmsterdam(new Date()),
           actor: principal.username,
         });
         return readModel.detail(principal.tenantId!, params.id);

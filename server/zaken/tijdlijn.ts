@@ -71,6 +71,8 @@ function wording(type: string, taak: string | null, data: Record<string, unknown
       return { handeling: 'heeft de behandeltermijn weer laten lopen', passief: 'De behandeltermijn loopt weer' };
     case 'zaak.verdaagd':
       return { handeling: 'heeft de beslistermijn verdaagd', passief: 'De beslistermijn is verdaagd' };
+    case 'zaak.ingebrekestelling-ontvangen':
+      return { handeling: 'heeft een ingebrekestelling geregistreerd', passief: 'Er is een ingebrekestelling ontvangen' };
     case 'zaak.besluit-vastgelegd':
       return { handeling: 'heeft het besluit genomen', passief: 'Het besluit is genomen' };
     case 'zaak.besluit-bekendgemaakt':

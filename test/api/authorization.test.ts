@@ -150,6 +150,11 @@ const TABLE: Record<string, Row> = {
   maakBetaalbatch: { path: () => '/api/betalingen/batches', body: { uitvoeringsdatum: '2026-12-01' } },
   downloadPain001: { path: () => '/api/betalingen/batches/onbekend/pain001', hiddenFrom: ['financieel'] },
   markeerBerichtGelezen: { path: () => '/api/berichten/onbekend/gelezen' },
+  registreerIngebrekestelling: {
+    path: (fx) => `/api/zaken/${fx.almereZaak}/ingebrekestelling`,
+    body: { ontvangen: '2026-01-05' },
+    otherTenantPath: (fx) => `/api/zaken/${fx.bredaZaak}/ingebrekestelling`,
+  },
   verdaagZaak: {
     path: (fx) => `/api/zaken/${fx.almereZaak}/verdagen`,
     body: { termijn: 'P2W', reden: 'test' },

@@ -11,7 +11,10 @@ interface Cijfers {
   besloten: number;
   mediaanDoorlooptijdDagen: number | null;
   binnenTermijn: number;
+  dwangsom: { lopend: number; lopendCent: number; besloten: number; beslotenCent: number };
 }
+
+const geenDwangsom = { lopend: 0, lopendCent: 0, besloten: 0, beslotenCent: 0 };
 
 let srv: TestServer;
 beforeAll(async () => {
@@ -85,8 +88,8 @@ describe('GET /api/doorlooptijden (manager)', () => {
     expect(res.body.peildatum).toBe(today);
     expect(res.body.periode).toEqual({ van: null, tot: null });
     expect(res.body.regelingen).toEqual([
-      { regeling: 'pib', lopend: { inTermijn: 1, risico: 0, overTermijn: 0 }, besloten: 0, mediaanDoorlooptijdDagen: null, binnenTermijn: 0 },
-      { regeling: 'prb', lopend: { inTermijn: 1, risico: 1, overTermijn: 1 }, besloten: 3, mediaanDoorlooptijdDagen: 42, binnenTermijn: 2 },
+      { regeling: 'pib', lopend: { inTermijn: 1, risico: 0, overTermijn: 0 }, besloten: 0, mediaanDoorlooptijdDagen: null, binnenTermijn: 0, dwangsom: geenDwangsom },
+      { regeling: 'prb', lopend: { inTermijn: 1, risico: 1, overTermijn: 1 }, besloten: 3, mediaanDoorlooptijdDagen: 42, binnenTermijn: 2, dwangsom: geenDwangsom },
     ]);
     expect((await (await ApiClient.as(srv.url, 'klantmanager.almere')).get('/api/doorlooptijden')).status).toBe(403);
   });
@@ -102,6 +105,7 @@ describe('GET /api/doorlooptijden (manager)', () => {
       besloten: 2,
       mediaanDoorlooptijdDagen: 56,
       binnenTermijn: 1,
+      dwangsom: geenDwangsom,
     });
     const januari = await manager.get<{ regelingen: Cijfers[] }>('/api/doorlooptijden?tot=2026-01-31');
     expect(januari.body.regelingen.find((r) => r.regeling === 'prb')).toMatchObject({ besloten: 1, mediaanDoorlooptijdDagen: 14, binnenTermijn: 1 });
