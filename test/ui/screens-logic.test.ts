@@ -3,7 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { datum, euro, faseNaam, resterend, taskLight, uiterlijkZin, vandaag, volgendeStap } from '../../ui/src/lib/format.ts';
 import { filtersFromSearch, filtersToSearch, toTaskQuery } from '../../ui/src/pages/WerkvoorraadPage.tsx';
 import { perFase } from '../../ui/src/pages/CaseloadPage.tsx';
-import { periodeKeuzes, termijnStand } from '../../ui/src/pages/DoorlooptijdenPage.tsx';
+import { dwangsomCijfer, periodeKeuzes, termijnStand } from '../../ui/src/pages/DoorlooptijdenPage.tsx';
+import { validateIngebrekestelling, validateVerdaging } from '../../ui/src/components/TermijnActies.tsx';
+import { dwangsomZin } from '../../ui/src/lib/format.ts';
 import { parseVariables } from '../../ui/src/pages/IncidentenPage.tsx';
 import { validateContactmoment } from '../../ui/src/components/ContactmomentForm.tsx';
 import { taskQueryString, type Klok, type ZaakSamenvatting } from '../../ui/src/regie-api.ts';
@@ -105,6 +107,51 @@ describe('doorlooptijden periods', () => {
     expect(termijnStand(1)).toBe('nog 1 dag');
     expect(termijnStand(0)).toBe('laatste dag');
     expect(termijnStand(-3)).toBe('3 dagen over de termijn');
+  });
+});
+
+describe('dwangsom in words (Awb 4:17)', () => {
+  const basis = { ingebrekestellingOntvangen: '2026-11-02', eersteDag: '2026-11-17', laatsteMogelijkeDag: '2026-12-28', dagtariefCent: 2300, maximumCent: 144_200 };
+  const nbsp = (s: string) => s.replace(/\u00a0/g, ' ');
+  it('says what a premature, a pending, a running, a maxed and an ended dwangsom mean', () => {
+    expect(nbsp(dwangsomZin({ ...basis, status: 'voorbarig', eersteDag: null, laatsteMogelijkeDag: null, dagen: 0, bedragCent: 0, dagtariefCent: 0 }))).toBe(
+      'Ingebrekestelling ontvangen op 2 november 2026. Die kwam binnen voordat de beslistermijn om was en heeft daarom geen gevolg; alleen een ingebrekestelling na de uiterste beslisdatum telt.',
+    );
+    expect(nbsp(dwangsomZin({ ...basis, status: 'nog-niet-verbeurd', dagen: 0, bedragCent: 0, dagtariefCent: 0 }))).toBe(
+      'Ingebrekestelling ontvangen op 2 november 2026. Zonder besluit is de gemeente vanaf 17 november 2026 een dwangsom per dag verschuldigd, tot hoogstens € 1.442,00.',
+    );
+    expect(nbsp(dwangsomZin({ ...basis, status: 'loopt', dagen: 1, bedragCent: 2300 }))).toBe(
+      'Ingebrekestelling ontvangen op 2 november 2026. De dwangsom loopt sinds 17 november 2026: nu € 23,00 (1 dag); elke dag zonder besluit kost € 23,00, tot hoogstens € 1.442,00 op 28 december 2026.',
+    );
+    expect(nbsp(dwangsomZin({ ...basis, status: 'maximum-bereikt', dagen: 42, bedragCent: 144_200, dagtariefCent: 0 }))).toBe(
+      'Ingebrekestelling ontvangen op 2 november 2026. De dwangsom heeft het maximum bereikt: € 1.442,00 (42 dagen).',
+    );
+    expect(nbsp(dwangsomZin({ ...basis, status: 'beeindigd', dagen: 3, bedragCent: 6900, dagtariefCent: 0 }))).toBe(
+      'Ingebrekestelling ontvangen op 2 november 2026. Tot het besluit is € 69,00 dwangsom verbeurd (3 dagen).',
+    );
+    expect(nbsp(dwangsomZin({ ...basis, status: 'beeindigd', dagen: 0, bedragCent: 0, dagtariefCent: 0 }))).toBe(
+      'Ingebrekestelling ontvangen op 2 november 2026. Het besluit kwam voordat er een dwangsom verbeurd was.',
+    );
+  });
+
+  it('sums it per regeling for the manager, or shows a dash', () => {
+    expect(dwangsomCijfer(undefined)).toBe('–');
+    expect(dwangsomCijfer({ lopend: 0, lopendCent: 0, besloten: 0, beslotenCent: 0 })).toBe('–');
+    expect(nbsp(dwangsomCijfer({ lopend: 2, lopendCent: 34_500, besloten: 1, beslotenCent: 144_200 }))).toBe('2 lopend (€ 345,00), 1 besloten (€ 1.442,00)');
+  });
+
+  it('checks the verdaging and ingebrekestelling forms before sending', () => {
+    expect(validateVerdaging({ termijn: 'P4W', reden: 'Advies nodig' })).toEqual({});
+    expect(validateVerdaging({ termijn: 'P3M', reden: '  ' })).toEqual({
+      termijn: 'Kies met hoeveel tijd u de beslistermijn verdaagt.',
+      reden: 'Vermeld waarom de beslissing later komt; de klant krijgt die reden te horen.',
+    });
+    expect(validateIngebrekestelling({ ontvangen: '2026-11-20', toelichting: '' }, '2026-11-22')).toEqual({});
+    expect(validateIngebrekestelling({ ontvangen: '2026-11-23', toelichting: 'x'.repeat(2001) }, '2026-11-22')).toEqual({
+      ontvangen: 'De datum kan niet in de toekomst liggen.',
+      toelichting: 'Gebruik hoogstens 2.000 tekens.',
+    });
+    expect(validateIngebrekestelling({ ontvangen: '', toelichting: '' }, '2026-11-22').ontvangen).toBe('Vul de datum in waarop de ingebrekestelling binnenkwam.');
   });
 });
 

@@ -76,6 +76,19 @@ export interface Klok {
   afgehandeld: boolean;
   dagenTotUiterlijkeEinddatum: number;
   werkdagenTotUiterlijkeEinddatum: number;
+  /** After a registered ingebrekestelling (Awb 4:17). */
+  dwangsom?: Dwangsom | null;
+}
+
+export interface Dwangsom {
+  ingebrekestellingOntvangen: string;
+  status: 'voorbarig' | 'nog-niet-verbeurd' | 'loopt' | 'maximum-bereikt' | 'beeindigd';
+  eersteDag: string | null;
+  laatsteMogelijkeDag: string | null;
+  dagen: number;
+  bedragCent: number;
+  dagtariefCent: number;
+  maximumCent: number;
 }
 
 export interface ZaakSamenvatting {
@@ -230,6 +243,7 @@ export interface DoorlooptijdZaken {
     besluitBekendgemaakt: string | null;
     doorlooptijdDagen: number | null;
     dagenTotUiterlijkeEinddatum: number;
+    dwangsomCent?: number | null;
   }>;
 }
 
@@ -240,6 +254,8 @@ export interface DoorlooptijdCijfers {
   besloten: number;
   mediaanDoorlooptijdDagen: number | null;
   binnenTermijn: number;
+  /** Awb 4:17: running zaken with what accrued so far; decided ones (in the periode) with what was owed. */
+  dwangsom?: { lopend: number; lopendCent: number; besloten: number; beslotenCent: number };
 }
 
 export interface Bericht {
@@ -340,6 +356,9 @@ export const regie = {
     ),
   doorlooptijdZaken: (regeling: string, categorie: DoorlooptijdCategorie, periode: DoorlooptijdPeriode = {}) =>
     request<DoorlooptijdZaken>('GET', `/api/doorlooptijden/zaken${periodeQuery(periode, new URLSearchParams({ regeling, categorie }))}`),
+  verdaagZaak: (id: string, body: { termijn: string; reden: string }) => request<Zaak>('POST', `/api/zaken/${enc(id)}/verdagen`, { body }),
+  registreerIngebrekestelling: (id: string, body: { ontvangen: string; toelichting?: string }) =>
+    request<Zaak>('POST', `/api/zaken/${enc(id)}/ingebrekestelling`, { body }),
   zaakProces: (id: string) => request<ZaakProces>('GET', `/api/zaken/${enc(id)}/proces`),
   startZaak: (regeling: string, gegevens?: Record<string, unknown>) =>
     request<Zaak>('POST', '/api/zaken', { body: gegevens ? { regeling, gegevens } : { regeling } }),

@@ -23,7 +23,7 @@ import {
   UnorderedList,
   UnorderedListItem,
 } from '@utrecht/component-library-react';
-import { KLOK, datum, datumTijd, door, euro, faseNaam, isoDag, korteDatum, regelingNaam, resterend, statusNaam, PRB_FASEN } from '../lib/format.ts';
+import { KLOK, datum, datumTijd, door, dwangsomZin, euro, faseNaam, isoDag, korteDatum, regelingNaam, resterend, statusNaam, PRB_FASEN } from '../lib/format.ts';
 import type { Budget, Document, TijdlijnItem, Zaak, ZaakSamenvatting } from '../regie-api.ts';
 import { regie } from '../regie-api.ts';
 import { Stoplicht } from './Stoplicht.tsx';
@@ -67,6 +67,7 @@ export function ZaakFeiten({ zaak, gemeente }: { zaak: ZaakSamenvatting; gemeent
       <Item k="Termijn">
         <Stoplicht tone={light.tone} label={k.afgehandeld ? 'Afgehandeld' : light.label} />
       </Item>
+      {k.dwangsom && <Item k="Dwangsom (art. 4:17 Awb)">{dwangsomZin(k.dwangsom)}</Item>}
     </DataList>
   );
 }

@@ -185,3 +185,30 @@ export function door(username: string | null | undefined, mijnGebruikersnaam?: s
   if (mijnGebruikersnaam && username === mijnGebruikersnaam) return 'u';
   return username;
 }
+
+/** Where the dwangsom (Awb 4:17) stands, in one or two sentences for the zaakdossier. */
+export function dwangsomZin(d: {
+  ingebrekestellingOntvangen: string;
+  status: string;
+  eersteDag: string | null;
+  laatsteMogelijkeDag: string | null;
+  dagen: number;
+  bedragCent: number;
+  dagtariefCent: number;
+  maximumCent: number;
+}): string {
+  const ontvangen = `Ingebrekestelling ontvangen op ${datum(d.ingebrekestellingOntvangen)}.`;
+  const dagenTekst = d.dagen === 1 ? '1 dag' : `${d.dagen} dagen`;
+  switch (d.status) {
+    case 'voorbarig':
+      return `${ontvangen} Die kwam binnen voordat de beslistermijn om was en heeft daarom geen gevolg; alleen een ingebrekestelling na de uiterste beslisdatum telt.`;
+    case 'nog-niet-verbeurd':
+      return `${ontvangen} Zonder besluit is de gemeente vanaf ${datum(d.eersteDag)} een dwangsom per dag verschuldigd, tot hoogstens ${euro(d.maximumCent)}.`;
+    case 'loopt':
+      return `${ontvangen} De dwangsom loopt sinds ${datum(d.eersteDag)}: nu ${euro(d.bedragCent)} (${dagenTekst}); elke dag zonder besluit kost ${euro(d.dagtariefCent)}, tot hoogstens ${euro(d.maximumCent)} op ${datum(d.laatsteMogelijkeDag)}.`;
+    case 'maximum-bereikt':
+      return `${ontvangen} De dwangsom heeft het maximum bereikt: ${euro(d.bedragCent)} (${dagenTekst}).`;
+    default:
+      return d.bedragCent > 0 ? `${ontvangen} Tot het besluit is ${euro(d.bedragCent)} dwangsom verbeurd (${dagenTekst}).` : `${ontvangen} Het besluit kwam voordat er een dwangsom verbeurd was.`;
+  }
+}

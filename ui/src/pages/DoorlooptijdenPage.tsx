@@ -26,7 +26,7 @@ import {
 import { Laden, LoadError } from '../components/LoadError.tsx';
 import { Stoplicht } from '../components/Stoplicht.tsx';
 import { tenantLabel } from '../components/Layout.tsx';
-import { datum, isoDag, korteDatum, regelingNaam, vandaag } from '../lib/format.ts';
+import { datum, euro, isoDag, korteDatum, regelingNaam, vandaag } from '../lib/format.ts';
 import { useLoad } from '../lib/use-load.ts';
 import { regie, type DoorlooptijdCategorie, type DoorlooptijdCijfers, type DoorlooptijdPeriode } from '../regie-api.ts';
 import { linkProps } from '../router.tsx';
@@ -87,6 +87,15 @@ export const CATEGORIE_NAAM: Record<DoorlooptijdCategorie, string> = {
   'besloten-buiten-termijn': 'buiten de wettelijke termijn besloten',
 };
 
+/** "2 lopend (€ 345,00), 1 besloten (€ 1.442,00)", or a dash without dwangsom (Awb 4:17). */
+export function dwangsomCijfer(d: DoorlooptijdCijfers['dwangsom']): string {
+  if (!d || (d.lopend === 0 && d.besloten === 0)) return '–';
+  const delen = [];
+  if (d.lopend > 0) delen.push(`${d.lopend} lopend (${euro(d.lopendCent)})`);
+  if (d.besloten > 0) delen.push(`${d.besloten} besloten (${euro(d.beslotenCent)})`);
+  return delen.join(', ');
+}
+
 /** "nog 12 dagen", "laatste dag", "3 dagen over de termijn". */
 export function termijnStand(dagenTot: number): string {
   if (dagenTot === 0) return 'laatste dag';
@@ -122,6 +131,7 @@ function ZakenLijst({ keuze, periode, periodeTekst }: { keuze: Keuze; periode: D
   }, [keuze.regeling, keuze.categorie]);
   const data = load.data;
   const besloten = keuze.categorie.startsWith('besloten');
+  const metDwangsom = Boolean(data?.zaken.some((z) => z.dwangsomCent != null));
   return (
     <section id="doorlooptijd-zaken" aria-labelledby="doorlooptijd-zaken-kop">
       <Heading level={2} id="doorlooptijd-zaken-kop" ref={kop} tabIndex={-1}>
@@ -157,6 +167,7 @@ function ZakenLijst({ keuze, periode, periodeTekst }: { keuze: Keuze; periode: D
                   ) : (
                     <TableHeaderCell scope="col">Termijn</TableHeaderCell>
                   )}
+                  {metDwangsom && <TableHeaderCell scope="col">Dwangsom</TableHeaderCell>}
                 </TableRow>
               </TableHeader>
               <TableBody>
@@ -183,6 +194,7 @@ function ZakenLijst({ keuze, periode, periodeTekst }: { keuze: Keuze; periode: D
                     ) : (
                       <TableCell>{termijnStand(z.dagenTotUiterlijkeEinddatum)}</TableCell>
                     )}
+                    {metDwangsom && <TableCell>{z.dwangsomCent == null ? '–' : euro(z.dwangsomCent)}</TableCell>}
                   </TableRow>
                 ))}
               </TableBody>
@@ -256,6 +268,7 @@ export default function DoorlooptijdenPage({ session }: RouteProps) {
                   <TableHeaderCell scope="col">Mediane doorlooptijd tot besluit</TableHeaderCell>
                   <TableHeaderCell scope="col">Binnen de wettelijke termijn besloten</TableHeaderCell>
                   <TableHeaderCell scope="col">Buiten de wettelijke termijn besloten</TableHeaderCell>
+                  <TableHeaderCell scope="col">Dwangsom (art. 4:17 Awb)</TableHeaderCell>
                 </TableRow>
               </TableHeader>
               <TableBody>
@@ -273,6 +286,7 @@ export default function DoorlooptijdenPage({ session }: RouteProps) {
                       <TableCell>{dagen(r.mediaanDoorlooptijdDagen)}</TableCell>
                       <TableCell>{cel(r.binnenTermijn, 'besloten-binnen-termijn', aandeelBinnenTermijn(r))}</TableCell>
                       <TableCell>{cel(r.besloten - r.binnenTermijn, 'besloten-buiten-termijn')}</TableCell>
+                      <TableCell>{dwangsomCijfer(r.dwangsom)}</TableCell>
                     </TableRow>
                   );
                 })}

@@ -3,7 +3,7 @@
  * tasks, where the zaak is in the process, timeline in words, budget and
  * payments, documents and contactmomenten (with a form to register one); for a
  * pgb bw zaak in uitvoering the klantmanager's forms for loonopgave, factuur,
- * plaatsing and einde dienstverband.
+ * plaatsing and einde dienstverband; while undecided, verdagen and registering an ingebrekestelling.
  * Sections whose data the server does not send yet are left out.
  */
 import { useState } from 'react';
@@ -13,6 +13,7 @@ import { BudgetOverzicht, Documenten, Tijdlijn, ZaakFeiten } from '../components
 import { ProcesSectie } from '../components/ProcesSectie.tsx';
 import { ContactmomentForm } from '../components/ContactmomentForm.tsx';
 import { PgbBwUitvoering } from '../components/PgbBwUitvoering.tsx';
+import { TermijnActies } from '../components/TermijnActies.tsx';
 import { Laden, LoadError } from '../components/LoadError.tsx';
 import { tenantLabel } from '../components/Layout.tsx';
 import { Stoplicht } from '../components/Stoplicht.tsx';
@@ -118,6 +119,10 @@ export default function ZaakPage({ session, params }: RouteProps) {
         </Heading>
         <ProcesSectie zaakId={zaak.id} fase={zaak.fase} />
       </section>
+
+      {(session.roles.includes('klantmanager') || session.roles.includes('beslisser')) && zaak.status !== 'besloten' && zaak.status !== 'afgesloten' && !zaak.klok.afgehandeld && (
+        <TermijnActies zaakId={zaak.id} klok={zaak.klok} onDone={load.reload} />
+      )}
 
       {session.roles.includes('klantmanager') && (
         <AanvraagIntrekken zaakId={zaak.id} mogelijk={kanIntrekken(zaak)} voor="klantmanager" onDone={() => uitvoeringVerstuurd(load.reload)} />

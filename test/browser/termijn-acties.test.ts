@@ -1,0 +1,122 @@
+/**
+ * The beslistermijn from the zaakdossier in Chromium: a klantmanager verdaagt a running term
+ * (Awb 4:14) and registers an ingebrekestelling on an overdue zaak (Awb 4:17), and sees what
+ * each means for the dates and the dwangsom.
+ */
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { addDays, todayInAmsterdam } from '../../workers/termijnen/index.ts';
+import { ensureUiBuilt, launchBrowser, login, newContext, seriousAxeViolations } from '../support/browser.ts';
+import { startTestServer, type TestServer } from '../support/server.ts';
+import { h1, shot } from './screens-support.ts';
+
+let server: TestServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  await ensureUiBuilt();
+  [server, browser] = await Promise.all([startTestServer(), launchBrowser()]);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+async function zaak(identificatie: string, startdatum: string): Promise<string> {
+  const db = server.database.db;
+  const klant = await db.selectFrom('klanten').select('id').where('tenant_id', '=', 'almere').executeTakeFirstOrThrow();
+  const id = randomUUID();
+  const now = new Date().toISOString();
+  await db
+    .insertInto('zaken')
+    .values({
+      id,
+      identificatie,
+      tenant_id: 'almere',
+      regeling: 'prb',
+      klant_id: klant.id,
+      hoofdzaak_id: null,
+      bpmn_process_id: 'prb',
+      process_instance_key: null,
+      policy_id: null,
+      status: 'in-behandeling',
+      doorlooptijd: 'P8W',
+      servicenorm: 'P4W',
+      startdatum,
+      einddatum: null,
+      resultaat: null,
+      created_by: 'test',
+      created_at: now,
+      updated_at: now,
+    })
+    .execute();
+  return id;
+}
+
+async function withKlantmanager(fn: (page: Page) => Promise<void>) {
+  const context = await newContext(browser, server.url);
+  try {
+    const page = await context.newPage();
+    await login(page, 'klantmanager.almere');
+    await fn(page);
+  } finally {
+    await context.close();
+  }
+}
+
+const feit = (page: Page, label: string) => page.locator('.regie-facts dt', { hasText: label }).locator('xpath=following-sibling::dd[1]');
+
+describe('beslistermijn in het zaakdossier (Chromium)', () => {
+  it('verdaagt a running term once, with a reason; the uiterste beslisdatum moves by the chosen weeks', async () => {
+    const today = todayInAmsterdam(new Date());
+    const id = await zaak('TRM-VERDAGEN', addDays(today, -10));
+    await withKlantmanager(async (page) => {
+      await page.goto(`/zaken/${id}`);
+      await h1(page, /TRM-VERDAGEN/).waitFor();
+      const voor = await feit(page, 'Uiterste beslisdatum').textContent();
+      const form = page.getByRole('form', { name: 'Beslistermijn verdagen' });
+      // Without a reason: refused on the spot, the field says why.
+      await form.getByRole('button', { name: 'Beslistermijn verdagen' }).click();
+      await page.getByText('De beslistermijn is niet verdaagd').waitFor();
+      expect(await form.getByText('Vermeld waarom de beslissing later komt; de klant krijgt die reden te horen.').count()).toBeGreaterThan(0);
+      expect(await seriousAxeViolations(page)).toEqual([]);
+
+      await form.getByLabel('Verdagen met').selectOption({ label: '6 weken' });
+      await form.getByLabel('Reden').fill('Wij wachten op het advies van de arbeidsdeskundige.');
+      await form.getByRole('button', { name: 'Beslistermijn verdagen' }).click();
+      await page.getByText(/^De beslistermijn is verdaagd\. De uiterste beslisdatum is nu /).waitFor();
+      await expect.poll(async () => feit(page, 'Uiterste beslisdatum').textContent()).not.toBe(voor);
+      expect(await feit(page, 'Uiterste beslisdatum').textContent()).toContain('verdaagd');
+      // Once only (Awb 4:14 as Regie applies it): the form is gone.
+      expect(await page.getByRole('form', { name: 'Beslistermijn verdagen' }).count()).toBe(0);
+      const ev = await server.database.db.selectFrom('zaak_events').select('data').where('zaak_id', '=', id).where('type', '=', 'zaak.verdaagd').execute();
+      expect(JSON.parse(ev[0]!.data)).toMatchObject({ termijn: 'P6W', reden: 'Wij wachten op het advies van de arbeidsdeskundige.' });
+    });
+  });
+
+  it('registers an ingebrekestelling on an overdue zaak and shows from when the dwangsom runs', async () => {
+    const today = todayInAmsterdam(new Date());
+    const id = await zaak('TRM-DWANGSOM', addDays(today, -90));
+    await withKlantmanager(async (page) => {
+      await page.goto(`/zaken/${id}`);
+      await h1(page, /TRM-DWANGSOM/).waitFor();
+      // The term has passed: verdagen is no longer possible, only the ingebrekestelling.
+      expect(await page.getByRole('form', { name: 'Beslistermijn verdagen' }).count()).toBe(0);
+      const form = page.getByRole('form', { name: 'Ingebrekestelling registreren' });
+      await form.getByLabel('Ontvangen op').fill(addDays(today, -20));
+      await form.getByLabel('Toelichting (niet verplicht)').fill('Aangetekende brief van de klant');
+      await form.getByRole('button', { name: 'Ingebrekestelling registreren' }).click();
+      await page.getByText('De ingebrekestelling is geregistreerd.', { exact: false }).waitFor();
+      const dwangsom = feit(page, 'Dwangsom (art. 4:17 Awb)');
+      await dwangsom.waitFor();
+      expect(await dwangsom.textContent()).toMatch(/^Ingebrekestelling ontvangen op .+\. De dwangsom loopt sinds .+: nu €\s\d+,\d\d \(\d+ dag(en)?\); elke dag zonder besluit kost €\s23,00, tot hoogstens €\s1\.442,00 op .+\.$/);
+      // An effective one is registered: the form is gone; the timeline says who did it.
+      expect(await page.getByRole('form', { name: 'Ingebrekestelling registreren' }).count()).toBe(0);
+      await page.getByText('U heeft een ingebrekestelling geregistreerd.').waitFor();
+      expect(await seriousAxeViolations(page)).toEqual([]);
+      await shot(page, 'zaak-dwangsom');
+    });
+  });
+});
