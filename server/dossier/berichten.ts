@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Db } from '../db/database.ts';
+import type { DbOrTx } from '../db/transaction.ts';
 
 export interface NieuwBericht {
   tenantId: string;
@@ -11,6 +12,31 @@ export interface NieuwBericht {
 }
 
 /**
+ * Places one bericht, in the caller's transaction when given one (a command whose event and
+ * bericht must both happen or neither). True when new; false when this idempotency key already
+ * placed it.
+ */
+export async function plaatsBericht(db: DbOrTx, b: NieuwBericht): Promise<boolean> {
+  const r = await db
+    .insertInto('berichten')
+    .values({
+      id: randomUUID(),
+      tenant_id: b.tenantId,
+      ontvanger: b.ontvanger,
+      zaak_id: b.zaakId,
+      onderwerp: b.onderwerp,
+      tekst: b.tekst,
+      aangemaakt: new Date().toISOString(),
+      gelezen_op: null,
+      idempotency_key: b.idempotencyKey ?? null,
+    })
+    // A retried notification job posts its message once.
+    .onConflict((oc) => oc.column('idempotency_key').doNothing())
+    .executeTakeFirst();
+  return Number(r.numInsertedOrUpdatedRows ?? 0) > 0;
+}
+
+/**
  * In-app berichten: every status change reaches the klant and the klantmanager
  * here; e-mail would go through an SMTP port that is a no-op until configured.
  */
@@ -18,24 +44,8 @@ export class BerichtenStore {
   constructor(private readonly db: Db) {}
 
   /** True when the bericht is new; false when this idempotency key already placed it. */
-  async plaats(b: NieuwBericht): Promise<boolean> {
-    const r = await this.db
-      .insertInto('berichten')
-      .values({
-        id: randomUUID(),
-        tenant_id: b.tenantId,
-        ontvanger: b.ontvanger,
-        zaak_id: b.zaakId,
-        onderwerp: b.onderwerp,
-        tekst: b.tekst,
-        aangemaakt: new Date().toISOString(),
-        gelezen_op: null,
-        idempotency_key: b.idempotencyKey ?? null,
-      })
-      // A retried notification job posts its message once.
-      .onConflict((oc) => oc.column('idempotency_key').doNothing())
-      .executeTakeFirst();
-    return Number(r.numInsertedOrUpdatedRows ?? 0) > 0;
+  plaats(b: NieuwBericht): Promise<boolean> {
+    return plaatsBericht(this.db, b);
   }
 
   voor(tenantId: string, username: string) {

@@ -1,7 +1,7 @@
 import { beschrijfCriterium } from '../../workers/toelating/index.ts';
 import type { PrbPolicy } from '../../workflows/prb/policy/schema.ts';
 import { formatEuro } from '../../forms/index.ts';
-import { parseDuration } from '../../workers/termijnen/index.ts';
+import { duurInWoorden } from '../../workers/termijnen/index.ts';
 
 export interface Uitleg {
   watIsHet: string;
@@ -19,14 +19,6 @@ const CATEGORIE: Record<string, string> = {
   computer: 'een computer zonder duidelijk verband met uw opleiding of werk',
 };
 
-function termijnInWoorden(iso: string): string {
-  const d = parseDuration(iso);
-  const dagen = d.weken * 7 + d.dagen;
-  if (d.jaren === 0 && d.maanden === 0 && dagen % 7 === 0) return `${dagen / 7} ${dagen === 7 ? 'week' : 'weken'}`;
-  if (d.jaren === 0 && d.maanden === 0) return `${dagen} dagen`;
-  return iso;
-}
-
 /** The regeling explained in plain Dutch from the gemeente's own policy (seed-003: rights and rules per decision). */
 export function prbUitleg(policy: PrbPolicy): Uitleg {
   const gemeente = policy.gemeente;
@@ -40,7 +32,7 @@ export function prbUitleg(policy: PrbPolicy): Uitleg {
     voorWie: criteria.length ? criteria.map((c) => `U moet ${c}.`) : ['Iedereen met een uitkering van de gemeente die zelf de regie wil nemen.'],
     watMag: `Opleiding, coaching, bemiddeling en andere kosten die u naar betaald werk brengen, tot ${formatEuro(policy.plafondCent.waarde)} (exclusief btw).`,
     watNiet: uitgesloten.map((c) => `Niet: ${CATEGORIE[c] ?? c}.`),
-    besluitTermijn: `U hoort binnen ${termijnInWoorden(termijn.servicenorm)} of uw aanvraag is toegekend; wettelijk uiterlijk binnen ${termijnInWoorden(termijn.doorlooptijd)} (artikel 4:13 Awb).`,
+    besluitTermijn: `U hoort binnen ${duurInWoorden(termijn.servicenorm)} of uw aanvraag is toegekend; wettelijk uiterlijk binnen ${duurInWoorden(termijn.doorlooptijd)} (artikel 4:13 Awb).`,
     bezwaar: 'Bent u het niet eens met het besluit? Dan kunt u binnen zes weken na de datum van de brief bezwaar maken, in Regie bij uw zaak (artikel 6:7 Awb).',
     onafhankelijkAdvies:
       'Wilt u onafhankelijk advies? Vraag het aan een onafhankelijk arbeidsadviseur, de cliëntenraad of het Juridisch Loket (gratis, 0900-8020).',

@@ -128,6 +128,7 @@ export function zaakRoutes(services: Services) {
           reden: body.reden,
           datum: body.datum ?? todayInAmsterdam(new Date()),
           actor: principal.username,
+          klantBericht: true,
         });
         return readModel.detail(principal.tenantId!, params.id);
       },

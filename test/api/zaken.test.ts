@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { statutoryTermEnd, todayInAmsterdam } from '../../workers/termijnen/index.ts';
 import { hervatten } from '../../server/zaken/commands/hervatten.ts';
 import { opschorten } from '../../server/zaken/commands/opschorten.ts';
+import { datumLang } from '../../workers/beschikking/index.ts';
 import { ApiClient } from '../support/http.ts';
 import { intakeCatalog } from '../support/fixtures.ts';
 import { startTestServer, type TestServer } from '../support/server.ts';
@@ -105,6 +106,16 @@ describe('zaken', () => {
     expect((again.body as { detail: string }).detail).toMatch(/maar één keer verdagen/);
     const bad = await km.post(`/api/zaken/${zaak.id}/verdagen`, { termijn: 'zes weken', reden: '' });
     expect(bad.status).toBe(400);
+
+    // Awb 4:14 lid 3: the klant is told, with the new date and the reason, once.
+    const klant = await ApiClient.as(srv.url, 'klant1.almere');
+    const berichten = (await klant.get<Array<{ onderwerp: string; tekst: string; zaakId?: string | null }>>('/api/berichten')).body;
+    const verdaagd = berichten.filter((b) => b.onderwerp === 'Het besluit over uw aanvraag duurt langer');
+    expect(verdaagd).toHaveLength(1);
+    expect(verdaagd[0]!.tekst).toBe(
+      `Wij hebben meer tijd nodig om over uw aanvraag (${zaak.identificatie}) te beslissen en hebben de beslistermijn verdaagd met 4 weken ` +
+        `(artikel 4:14 Awb). U krijgt uiterlijk ${datumLang(res.body.klok.uiterlijkeEinddatumAfdoening)} een besluit. De reden: Advies arbeidsdeskundige nodig`,
+    );
   });
 
   it('opschorten and hervatten are idempotent by key and move the clock by the suspended days', async () => {

@@ -8,9 +8,23 @@ import {
   statutoryTerm,
   statutoryTermEnd,
 } from '../../workers/termijnen/terms.ts';
+import { duurInWoorden } from '../../workers/termijnen/duration.ts';
 import { countWorkingDays, isAtwRestDay } from '../../workers/termijnen/atw-calendar.ts';
 import { addDays, daysBetween, fromDayNumber, toDayNumber, weekday } from '../../workers/termijnen/iso-date.ts';
 import { TermijnError } from '../../workers/termijnen/termijn-error.ts';
+
+describe('duurInWoorden', () => {
+  it('says a term as a letter would', () => {
+    expect(duurInWoorden('P1W')).toBe('1 week');
+    expect(duurInWoorden('P6W')).toBe('6 weken');
+    expect(duurInWoorden('P14D')).toBe('2 weken');
+    expect(duurInWoorden('P10D')).toBe('10 dagen');
+    expect(duurInWoorden('P1D')).toBe('1 dag');
+    expect(duurInWoorden('P1M')).toBe('1 maand');
+    expect(duurInWoorden('P1Y2M3D')).toBe('1 jaar, 2 maanden en 3 dagen');
+    expect(duurInWoorden('P3M2W')).toBe('3 maanden en 2 weken');
+  });
+});
 
 describe('addDuration (plain calendar, no Atw)', () => {
   it.each([

@@ -56,3 +56,17 @@ export function addDuration(date: IsoDate, duration: IsoDuration | Duur): IsoDat
 export function isZeroDuration(duur: Duur): boolean {
   return duur.jaren === 0 && duur.maanden === 0 && duur.weken === 0 && duur.dagen === 0;
 }
+
+/** A term in Dutch words for a letter or bericht: "4 weken", "10 dagen", "1 maand en 2 weken". */
+export function duurInWoorden(duration: IsoDuration | Duur): string {
+  const d = typeof duration === 'string' ? parseDuration(duration) : duration;
+  const deel = (n: number, een: string, meer: string) => (n === 0 ? null : `${n} ${n === 1 ? een : meer}`);
+  // Days that make whole weeks read as weeks, as a termijn is usually set.
+  const dagen = d.weken * 7 + d.dagen;
+  const [weken, rest] = dagen % 7 === 0 ? [dagen / 7, 0] : [0, dagen];
+  const delen = [deel(d.jaren, 'jaar', 'jaar'), deel(d.maanden, 'maand', 'maanden'), deel(weken, 'week', 'weken'), deel(rest, 'dag', 'dagen')].filter(
+    (x): x is string => x !== null,
+  );
+  if (delen.length === 0) return '0 dagen';
+  return delen.length === 1 ? delen[0]! : `${delen.slice(0, -1).join(', ')} en ${delen.at(-1)}`;
+}

@@ -1,4 +1,7 @@
-import { verdaag } from '../../../workers/termijnen/case-clock.ts';
+import { computeCaseClock, verdaag, type ZaakFeiten } from '../../../workers/termijnen/case-clock.ts';
+import { duurInWoorden } from '../../../workers/termijnen/duration.ts';
+import { datumLang } from '../../../workers/beschikking/index.ts';
+import { plaatsBericht } from '../../dossier/berichten.ts';
 import { TermijnError } from '../../../workers/termijnen/index.ts';
 import type { DbOrTx } from '../../db/transaction.ts';
 import { inTransaction } from '../../db/transaction.ts';
@@ -15,7 +18,13 @@ export interface VerdagenInput {
   termijn: string;
   reden: string;
   actor: string;
+  /**
+   * Tell the klant in a bericht, in the same transaction (Awb 4:14 lid 3). A process that
+   * verdaagt (bezwaar, Awb 7:10) sends its own notification step and leaves this off.
+   */
+  klantBericht?: boolean;
 }
+
 
 /** Command: the one verdaging of the beslistermijn (Awb 4:14); the rules live in workers/termijnen. */
 export function verdagen(db: DbOrTx, input: VerdagenInput): Promise<void> {
@@ -23,8 +32,10 @@ export function verdagen(db: DbOrTx, input: VerdagenInput): Promise<void> {
     const zaak = await loadZaak(tx, input.tenantId, input.zaakId);
     if (zaak.status === 'afgesloten' || zaak.status === 'besloten') throw refused('Op deze zaak is al besloten; verdagen is niet meer mogelijk.');
     const events = await tx.selectFrom('zaak_events').select(['type', 'data']).where('zaak_id', '=', zaak.id).orderBy('id').execute();
+    const normen = { doorlooptijd: zaak.doorlooptijd, servicenorm: zaak.servicenorm };
+    let verdaagd: ZaakFeiten;
     try {
-      verdaag({ doorlooptijd: zaak.doorlooptijd, servicenorm: zaak.servicenorm }, zaakFeiten(zaak, events), {
+      verdaagd = verdaag(normen, zaakFeiten(zaak, events), {
         datum: input.datum,
         termijn: input.termijn,
         reden: input.reden,
@@ -42,6 +53,20 @@ export function verdagen(db: DbOrTx, input: VerdagenInput): Promise<void> {
       data: { datum: input.datum, termijn: input.termijn, reden: input.reden },
       actor: input.actor,
       occurredAt: now,
+    });
+    if (!input.klantBericht) return;
+    const klant = await tx.selectFrom('users').select('username').where('klant_id', '=', zaak.klant_id).executeTakeFirst();
+    if (!klant) return;
+    const uiterlijk = computeCaseClock(normen, verdaagd, input.datum).uiterlijkeEinddatumAfdoening;
+    await plaatsBericht(tx, {
+      tenantId: zaak.tenant_id,
+      ontvanger: klant.username,
+      zaakId: zaak.id,
+      onderwerp: 'Het besluit over uw aanvraag duurt langer',
+      tekst:
+        `Wij hebben meer tijd nodig om over uw aanvraag (${zaak.identificatie}) te beslissen en hebben de beslistermijn verdaagd ` +
+        `met ${duurInWoorden(input.termijn)} (artikel 4:14 Awb). U krijgt uiterlijk ${datumLang(uiterlijk)} een besluit. De reden: ${input.reden}`,
+      idempotencyKey: `zaak-verdaagd:${zaak.id}`,
     });
   });
 }

@@ -140,7 +140,7 @@ function VerdagenForm({ zaakId, klok, onDone }: { zaakId: string; klok: Klok; on
       validateVerdaging(values),
       async () => {
         const zaak = await regie.verdaagZaak(zaakId, { termijn: values.termijn, reden: values.reden.trim() });
-        onDone(`De beslistermijn is verdaagd. De uiterste beslisdatum is nu ${datum(zaak.klok.uiterlijkeEinddatumAfdoening)}. Laat de klant dit weten, met de reden.`);
+        onDone(`De beslistermijn is verdaagd. De uiterste beslisdatum is nu ${datum(zaak.klok.uiterlijkeEinddatumAfdoening)}. De klant heeft daarover een bericht gekregen, met de reden.`);
       },
       (pad) => (pad === 'termijn' || pad === 'reden' ? pad : undefined),
     );
@@ -153,7 +153,7 @@ function VerdagenForm({ zaakId, klok, onDone }: { zaakId: string; klok: Klok; on
       </Heading>
       <Paragraph>
         Lukt het niet om uiterlijk op {datum(klok.uiterlijkeEinddatumAfdoening)} te besluiten? U kunt de beslistermijn één keer verdagen, zolang hij
-        nog loopt, met een redelijke termijn (art. 4:14 Awb).
+        nog loopt, met een redelijke termijn (art. 4:14 Awb). De klant krijgt een bericht met de nieuwe datum en de reden.
       </Paragraph>
       {(fields.length > 0 || f.fout) && (
         <ErrorSummary key={f.attempt} ref={f.summary} title="De beslistermijn is niet verdaagd" message={f.fout ?? 'Verbeter de volgende punten:'} fields={fields} />
