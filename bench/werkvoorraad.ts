@@ -17,10 +17,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { sql } from 'kysely';
-import pg from 'pg';
 import { createDatabase } from '../server/db/database.ts';
 import { startRegie } from '../server/start.ts';
 import { ApiClient } from '../test/support/http.ts';
+import { throwawayPostgres } from './throwaway-postgres.ts';
 
 const args = process.argv.slice(2);
 const asJson = args.includes('--json');
@@ -32,24 +32,6 @@ const log = (m: string) => {
   if (!asJson) process.stderr.write(`${m}\n`);
 };
 
-async function throwawayPostgres(url: string) {
-  const name = `regie_bench_${process.pid}`;
-  const admin = new pg.Client({ connectionString: url });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  await admin.end();
-  const u = new URL(url);
-  u.pathname = `/${name}`;
-  return {
-    url: u.toString(),
-    async drop() {
-      const c = new pg.Client({ connectionString: url });
-      await c.connect();
-      await c.query(`drop database if exists ${name} with (force)`);
-      await c.end();
-    },
-  };
-}
 
 // Deterministic pseudo-random, so every run seeds the same mix.
 let seed = 42;
@@ -129,7 +111,7 @@ const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.lengt
 
 async function main() {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'regie-bench-werkvoorraad-'));
-  const pgDb = process.env.DATABASE_URL ? await throwawayPostgres(process.env.DATABASE_URL) : null;
+  const pgDb = process.env.DATABASE_URL ? await throwawayPostgres(process.env.DATABASE_URL, 'werkvoorraad') : null;
   const regie = await startRegie({
     port: 0,
     host: '127.0.0.1',

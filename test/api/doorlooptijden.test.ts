@@ -1,9 +1,9 @@
-import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays, todayInAmsterdam } from '../../workers/termijnen/index.ts';
 import { ApiClient } from '../support/http.ts';
 import { intakeCatalog } from '../support/fixtures.ts';
 import { startTestServer, type TestServer } from '../support/server.ts';
+import { insertZaak, insertZaakEvent } from '../support/zaak-rows.ts';
 
 interface Cijfers {
   regeling: string;
@@ -24,39 +24,8 @@ afterAll(() => srv?.stop());
 
 /** A zaak with a known start (and besluit), written as the commands would leave it. */
 async function zaak(tenantId: string, regeling: 'prb' | 'pib', startdatum: string, bekendgemaakt?: string): Promise<string> {
-  const db = srv.database.db;
-  const klant = await db.selectFrom('klanten').select('id').where('tenant_id', '=', tenantId).executeTakeFirstOrThrow();
-  const id = randomUUID();
-  const now = new Date().toISOString();
-  await db
-    .insertInto('zaken')
-    .values({
-      id,
-      identificatie: `T-${id.slice(0, 8)}`,
-      tenant_id: tenantId,
-      regeling,
-      klant_id: klant.id,
-      hoofdzaak_id: null,
-      bpmn_process_id: 'intake-test',
-      process_instance_key: null,
-      policy_id: null,
-      status: bekendgemaakt ? 'besloten' : 'in-behandeling',
-      doorlooptijd: 'P8W',
-      servicenorm: 'P4W',
-      startdatum,
-      einddatum: null,
-      resultaat: null,
-      created_by: 'test',
-      created_at: now,
-      updated_at: now,
-    })
-    .execute();
-  if (bekendgemaakt) {
-    await db
-      .insertInto('zaak_events')
-      .values({ zaak_id: id, tenant_id: tenantId, type: 'zaak.besluit-bekendgemaakt', data: JSON.stringify({ verzenddatum: bekendgemaakt }), actor: 'test', occurred_at: now, idempotency_key: null })
-      .execute();
-  }
+  const id = await insertZaak(srv.database.db, { tenantId, regeling, startdatum, status: bekendgemaakt ? 'besloten' : 'in-behandeling' });
+  if (bekendgemaakt) await insertZaakEvent(srv.database.db, tenantId, id, 'zaak.besluit-bekendgemaakt', { verzenddatum: bekendgemaakt });
   return id;
 }
 

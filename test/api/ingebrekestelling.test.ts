@@ -1,9 +1,9 @@
-import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays, todayInAmsterdam } from '../../workers/termijnen/index.ts';
 import { ApiClient } from '../support/http.ts';
 import { intakeCatalog } from '../support/fixtures.ts';
 import { startTestServer, type TestServer } from '../support/server.ts';
+import { insertZaak, insertZaakEvent } from '../support/zaak-rows.ts';
 
 interface Dwangsom {
   ingebrekestellingOntvangen: string;
@@ -31,35 +31,8 @@ beforeAll(async () => {
 afterAll(() => srv?.stop());
 
 /** A running prb zaak received on `startdatum` (P8W beslistermijn), or a decided one. */
-async function zaak(tenantId: string, startdatum: string, status: 'in-behandeling' | 'besloten' = 'in-behandeling'): Promise<string> {
-  const db = srv.database.db;
-  const klant = await db.selectFrom('klanten').select('id').where('tenant_id', '=', tenantId).executeTakeFirstOrThrow();
-  const id = randomUUID();
-  const now = new Date().toISOString();
-  await db
-    .insertInto('zaken')
-    .values({
-      id,
-      identificatie: `IB-${id.slice(0, 8)}`,
-      tenant_id: tenantId,
-      regeling: 'prb',
-      klant_id: klant.id,
-      hoofdzaak_id: null,
-      bpmn_process_id: 'intake-test',
-      process_instance_key: null,
-      policy_id: null,
-      status,
-      doorlooptijd: 'P8W',
-      servicenorm: 'P4W',
-      startdatum,
-      einddatum: null,
-      resultaat: null,
-      created_by: 'test',
-      created_at: now,
-      updated_at: now,
-    })
-    .execute();
-  return id;
+function zaak(tenantId: string, startdatum: string, status: 'in-behandeling' | 'besloten' = 'in-behandeling'): Promise<string> {
+  return insertZaak(srv.database.db, { tenantId, startdatum, status });
 }
 
 const events = (zaakId: string) => srv.database.db.selectFrom('zaak_events').select(['type', 'data', 'actor']).where('zaak_id', '=', zaakId).execute();
@@ -114,13 +87,8 @@ describe('POST /api/zaken/:id/ingebrekestelling (Awb 4:17)', () => {
 
   it('shows the manager what a late besluit cost: the dwangsom accrued until the bekendmaking', async () => {
     const id = await zaak('almere', addDays(today, -120), 'besloten');
-    const db = srv.database.db;
-    const at = new Date().toISOString();
-    const event = (type: string, data: object) => ({ zaak_id: id, tenant_id: 'almere', type, data: JSON.stringify(data), actor: 'test', occurred_at: at, idempotency_key: null });
-    await db
-      .insertInto('zaak_events')
-      .values([event('zaak.ingebrekestelling-ontvangen', { ontvangen: addDays(today, -60) }), event('zaak.besluit-bekendgemaakt', { verzenddatum: addDays(today, -20) })])
-      .execute();
+    await insertZaakEvent(srv.database.db, 'almere', id, 'zaak.ingebrekestelling-ontvangen', { ontvangen: addDays(today, -60) });
+    await insertZaakEvent(srv.database.db, 'almere', id, 'zaak.besluit-bekendgemaakt', { verzenddatum: addDays(today, -20) });
     const manager = await ApiClient.as(srv.url, 'manager.almere');
     const cijfers = await manager.get<{ regelingen: Array<{ regeling: string; dwangsom: { besloten: number; beslotenCent: number } }> }>(
       `/api/doorlooptijden?van=${addDays(today, -21)}&tot=${today}`,

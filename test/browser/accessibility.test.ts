@@ -7,6 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { startTestServer, type TestServer } from '../support/server.ts';
+import { insertZaak } from '../support/zaak-rows.ts';
 import { ApiClient } from '../support/http.ts';
 import {
   ensureUiBuilt,
@@ -73,32 +74,7 @@ describe('toegankelijkheid (axe, WCAG 2.1 AA)', () => {
   });
 
   it('manager home (Doorlooptijden) shows the figures per regeling as a table and has no serious or critical violations', async () => {
-    const db = server.database.db;
-    const klant = await db.selectFrom('klanten').select('id').where('tenant_id', '=', 'almere').executeTakeFirstOrThrow();
-    const now = new Date().toISOString();
-    await db
-      .insertInto('zaken')
-      .values({
-        id: 'a11y-doorlooptijden',
-        identificatie: 'A11Y-1',
-        tenant_id: 'almere',
-        regeling: 'prb',
-        klant_id: klant.id,
-        hoofdzaak_id: null,
-        bpmn_process_id: 'prb',
-        process_instance_key: null,
-        policy_id: null,
-        status: 'in-behandeling',
-        doorlooptijd: 'P8W',
-        servicenorm: 'P4W',
-        startdatum: now.slice(0, 10),
-        einddatum: null,
-        resultaat: null,
-        created_by: 'test',
-        created_at: now,
-        updated_at: now,
-      })
-      .execute();
+    await insertZaak(server.database.db, { tenantId: 'almere', id: 'a11y-doorlooptijden', identificatie: 'A11Y-1', startdatum: new Date().toISOString().slice(0, 10) });
     await withPage(async (page) => {
       await login(page, 'manager.almere');
       await page.getByRole('heading', { level: 1, name: 'Doorlooptijden' }).waitFor();

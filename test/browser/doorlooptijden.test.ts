@@ -2,12 +2,12 @@
  * The manager's doorlooptijden in Chromium: a figure opens as the list of its zaken, a zaak
  * in that list opens its dossier, and the periode selects which besluiten count.
  */
-import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { addDays, todayInAmsterdam } from '../../workers/termijnen/index.ts';
 import { ensureUiBuilt, launchBrowser, login, newContext, seriousAxeViolations } from '../support/browser.ts';
 import { startTestServer, type TestServer } from '../support/server.ts';
+import { insertZaak, insertZaakEvent } from '../support/zaak-rows.ts';
 import { shot } from './screens-support.ts';
 
 let server: TestServer;
@@ -26,38 +26,8 @@ afterAll(async () => {
 /** A pib zaak with a known start (and besluit), written as the commands would leave it. */
 async function zaak(identificatie: string, startdatum: string, bekendgemaakt?: string): Promise<string> {
   const db = server.database.db;
-  const klant = await db.selectFrom('klanten').select('id').where('tenant_id', '=', 'almere').executeTakeFirstOrThrow();
-  const id = randomUUID();
-  const now = new Date().toISOString();
-  await db
-    .insertInto('zaken')
-    .values({
-      id,
-      identificatie,
-      tenant_id: 'almere',
-      regeling: 'pib',
-      klant_id: klant.id,
-      hoofdzaak_id: null,
-      bpmn_process_id: 'pib',
-      process_instance_key: null,
-      policy_id: null,
-      status: bekendgemaakt ? 'besloten' : 'in-behandeling',
-      doorlooptijd: 'P8W',
-      servicenorm: 'P4W',
-      startdatum,
-      einddatum: null,
-      resultaat: null,
-      created_by: 'test',
-      created_at: now,
-      updated_at: now,
-    })
-    .execute();
-  if (bekendgemaakt) {
-    await db
-      .insertInto('zaak_events')
-      .values({ zaak_id: id, tenant_id: 'almere', type: 'zaak.besluit-bekendgemaakt', data: JSON.stringify({ verzenddatum: bekendgemaakt }), actor: 'test', occurred_at: now, idempotency_key: null })
-      .execute();
-  }
+  const id = await insertZaak(db, { tenantId: 'almere', regeling: 'pib', identificatie, startdatum, status: bekendgemaakt ? 'besloten' : 'in-behandeling' });
+  if (bekendgemaakt) await insertZaakEvent(db, 'almere', id, 'zaak.besluit-bekendgemaakt', { verzenddatum: bekendgemaakt });
   return id;
 }
 

@@ -3,12 +3,12 @@
  * (Awb 4:14) and registers an ingebrekestelling on an overdue zaak (Awb 4:17), and sees what
  * each means for the dates and the dwangsom.
  */
-import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { addDays, todayInAmsterdam } from '../../workers/termijnen/index.ts';
 import { ensureUiBuilt, launchBrowser, login, newContext, seriousAxeViolations } from '../support/browser.ts';
 import { startTestServer, type TestServer } from '../support/server.ts';
+import { insertZaak } from '../support/zaak-rows.ts';
 import { h1, shot } from './screens-support.ts';
 
 let server: TestServer;
@@ -24,35 +24,8 @@ afterAll(async () => {
   await server?.stop();
 });
 
-async function zaak(identificatie: string, startdatum: string): Promise<string> {
-  const db = server.database.db;
-  const klant = await db.selectFrom('klanten').select('id').where('tenant_id', '=', 'almere').executeTakeFirstOrThrow();
-  const id = randomUUID();
-  const now = new Date().toISOString();
-  await db
-    .insertInto('zaken')
-    .values({
-      id,
-      identificatie,
-      tenant_id: 'almere',
-      regeling: 'prb',
-      klant_id: klant.id,
-      hoofdzaak_id: null,
-      bpmn_process_id: 'prb',
-      process_instance_key: null,
-      policy_id: null,
-      status: 'in-behandeling',
-      doorlooptijd: 'P8W',
-      servicenorm: 'P4W',
-      startdatum,
-      einddatum: null,
-      resultaat: null,
-      created_by: 'test',
-      created_at: now,
-      updated_at: now,
-    })
-    .execute();
-  return id;
+function zaak(identificatie: string, startdatum: string): Promise<string> {
+  return insertZaak(server.database.db, { tenantId: 'almere', identificatie, startdatum });
 }
 
 async function withKlantmanager(fn: (page: Page) => Promise<void>) {
