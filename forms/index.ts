@@ -12,5 +12,5 @@ export { isValidIban, normalizeIban, formatIban } from './validation/iban.ts';
 export { isValidKvk } from './validation/kvk.ts';
 export { normalizePostcode } from './validation/postcode.ts';
 export { parseMoney, formatCents, formatEuro } from './validation/money.ts';
-export { todayInAmsterdam } from './validation/dates.ts';
+export { maandenGeraakt, todayInAmsterdam } from './validation/dates.ts';
 export { messages } from './validation/messages.ts';

@@ -8,6 +8,7 @@ import { visibleZaak } from '../zaken/visibility.ts';
 import { zaakFase } from '../zaken/fase.ts';
 import { pgbBwWachtlijst } from './wachtlijst.ts';
 import { datumLang } from '../../workers/beschikking/tekst.ts';
+import { maandenGeraakt } from '../../forms/index.ts';
 import { todayInAmsterdam } from '../../workers/termijnen/index.ts';
 
 /**
@@ -29,13 +30,6 @@ const centen = (wat: string) =>
     .int(`Vul ${wat} in hele centen in.`)
     .positive(`${wat.charAt(0).toUpperCase()}${wat.slice(1)} moet groter zijn dan € 0,00.`)
     .max(100_000_000, `${wat.charAt(0).toUpperCase()}${wat.slice(1)} is te hoog; controleer het bedrag.`);
-
-/** Calendar months a period touches (2026-01-01 … 2026-03-31: 3; 2026-01-15 … 2026-04-14: 4). */
-export function maandenGeraakt(van: string, tot: string): number {
-  const [y1, m1] = van.split('-').map(Number) as [number, number];
-  const [y2, m2] = tot.split('-').map(Number) as [number, number];
-  return (y2 - y1) * 12 + (m2 - m1) + 1;
-}
 
 export const LoonopgaveSchema = z
   .strictObject({

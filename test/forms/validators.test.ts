@@ -5,7 +5,7 @@ import { isValidKvk } from '../../forms/validation/kvk.ts';
 import { normalizePostcode } from '../../forms/validation/postcode.ts';
 import { formatCents, formatEuro, parseMoney } from '../../forms/validation/money.ts';
 import { isValidPhone } from '../../forms/validation/phone.ts';
-import { isIsoDate, todayInAmsterdam } from '../../forms/validation/dates.ts';
+import { isIsoDate, maandenGeraakt, todayInAmsterdam } from '../../forms/validation/dates.ts';
 
 describe('BSN elfproef', () => {
   it('accepts valid numbers, with spaces or dots', () => {
@@ -131,5 +131,14 @@ describe('dates', () => {
     // 23:30 UTC on 31 December is already 1 January in Amsterdam.
     expect(todayInAmsterdam(new Date('2024-12-31T23:30:00Z'))).toBe('2025-01-01');
     expect(todayInAmsterdam(new Date('2025-06-30T21:59:00Z'))).toBe('2025-06-30');
+  });
+});
+
+describe('maandenGeraakt (loonopgave, browser and server alike)', () => {
+  it('counts the calendar months a period touches', () => {
+    expect(maandenGeraakt('2026-01-01', '2026-03-31')).toBe(3);
+    expect(maandenGeraakt('2026-01-15', '2026-04-14')).toBe(4);
+    expect(maandenGeraakt('2026-02-01', '2026-02-28')).toBe(1);
+    expect(maandenGeraakt('2025-11-01', '2026-02-28')).toBe(4);
   });
 });

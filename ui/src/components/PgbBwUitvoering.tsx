@@ -18,7 +18,7 @@ import {
   Textarea,
   Textbox,
 } from '@utrecht/component-library-react';
-import { parseMoney } from '../../../forms/index.ts';
+import { maandenGeraakt, parseMoney } from '../../../forms/index.ts';
 import { serverVeldFouten } from '../lib/veld-fouten.ts';
 import { datum, vandaag } from '../lib/format.ts';
 import { foutTekst } from '../lib/use-load.ts';
@@ -190,13 +190,6 @@ export function controleer(f: UitvoeringFormulier, v: Record<string, string>): {
     }
   }
   return { body, fouten };
-}
-
-/** Calendar months a period touches; the server refuses more maanden than this. */
-export function maandenGeraakt(van: string, tot: string): number {
-  const [y1, m1] = van.split('-').map(Number) as [number, number];
-  const [y2, m2] = tot.split('-').map(Number) as [number, number];
-  return (y2 - y1) * 12 + (m2 - m1) + 1;
 }
 
 function Formulier({ zaakId, f, onSent }: { zaakId: string; f: UitvoeringFormulier; onSent: (soort: PgbBwUitvoeringSoort) => void }) {
