@@ -134,6 +134,29 @@ describe('dwangsom in words (Awb 4:17)', () => {
     );
   });
 
+  it('tells the klant where a late besluit stands: how to stand up for themselves, and what a received ingebrekestelling means', () => {
+    const klok = {
+      startdatum: '2026-08-24',
+      einddatumGepland: '2026-09-21',
+      uiterlijkeEinddatumAfdoening: '2026-10-19',
+      status: 'termijn-verlopen' as const,
+      opgeschort: false,
+      verdaagd: false,
+      afgehandeld: false,
+      dagenTotUiterlijkeEinddatum: -34,
+      werkdagenTotUiterlijkeEinddatum: 0,
+    };
+    expect(uiterlijkZin({ status: 'in-behandeling', klok })).toBe(
+      'Wij hadden uiterlijk 19 oktober 2026 moeten beslissen. Dat is niet gelukt; onze excuses. U kunt ons schriftelijk in gebreke stellen; dan betalen wij u een dwangsom als wij daarna niet binnen twee weken beslissen (artikel 4:17 Awb). Uw klantmanager legt uit hoe.',
+    );
+    expect(uiterlijkZin({ status: 'in-behandeling', klok: { ...klok, dwangsom: { ...basis, status: 'nog-niet-verbeurd', dagen: 0, bedragCent: 0, dagtariefCent: 0 } } })).toBe(
+      'Wij hadden uiterlijk 19 oktober 2026 moeten beslissen. Dat is niet gelukt; onze excuses. Wij hebben uw ingebrekestelling van 2 november 2026 ontvangen. Hebben wij op 17 november 2026 nog niet beslist, dan betalen wij u vanaf die dag een dwangsom (artikel 4:17 Awb).',
+    );
+    expect(nbsp(uiterlijkZin({ status: 'in-behandeling', klok: { ...klok, dwangsom: { ...basis, status: 'loopt', dagen: 6, bedragCent: 13_800 } } }))).toBe(
+      'Wij hadden uiterlijk 19 oktober 2026 moeten beslissen. Dat is niet gelukt; onze excuses. Wij hebben uw ingebrekestelling van 2 november 2026 ontvangen. Wij zijn u een dwangsom verschuldigd; die is nu € 138,00. Na het besluit stellen wij het bedrag vast en betalen wij het u.',
+    );
+  });
+
   it('sums it per regeling for the manager, or shows a dash', () => {
     expect(dwangsomCijfer(undefined)).toBe('–');
     expect(dwangsomCijfer({ lopend: 0, lopendCent: 0, besloten: 0, beslotenCent: 0 })).toBe('–');

@@ -152,9 +152,16 @@ export function uiterlijkZin(zaak: Pick<ZaakSamenvatting, 'status' | 'klok'>): s
   }
   const wanneer = datum(k.uiterlijkeEinddatumAfdoening);
   if (k.status === 'termijn-verlopen') {
-    return `Wij hadden uiterlijk ${wanneer} moeten beslissen. Dat is niet gelukt; onze excuses. U kunt ons in gebreke stellen; uw klantmanager legt uit hoe.`;
+    const te = `Wij hadden uiterlijk ${wanneer} moeten beslissen. Dat is niet gelukt; onze excuses.`;
+    const d = k.dwangsom;
+    if (d && d.status !== 'voorbarig') {
+      const ontvangen = `Wij hebben uw ingebrekestelling van ${datum(d.ingebrekestellingOntvangen)} ontvangen.`;
+      if (d.status === 'nog-niet-verbeurd') return `${te} ${ontvangen} Hebben wij op ${datum(d.eersteDag)} nog niet beslist, dan betalen wij u vanaf die dag een dwangsom (artikel 4:17 Awb).`;
+      return `${te} ${ontvangen} Wij zijn u een dwangsom verschuldigd; die is nu ${euro(d.bedragCent)}. Na het besluit stellen wij het bedrag vast en betalen wij het u.`;
+    }
+    return `${te} U kunt ons schriftelijk in gebreke stellen; dan betalen wij u een dwangsom als wij daarna niet binnen twee weken beslissen (artikel 4:17 Awb). Uw klantmanager legt uit hoe.`;
   }
-  const verdaagd = k.verdaagd ? ' Wij hebben de termijn verlengd; u heeft daarover een brief gekregen.' : '';
+  const verdaagd = k.verdaagd ? ' Wij hebben de termijn verlengd; u heeft daarover een bericht gekregen.' : '';
   return `Uiterlijk ${wanneer} hoort u of uw aanvraag is toegekend.${verdaagd}`;
 }
 
