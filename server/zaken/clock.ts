@@ -1,4 +1,5 @@
 import { computeCaseClock, type Opschorting, type Verdaging, type ZaakFeiten, type ZaakKlok } from '../../workers/termijnen/case-clock.ts';
+import { dwangsomVaststellenUiterlijk } from '../../workers/termijnen/dwangsom.ts';
 import type { Selectable } from 'kysely';
 import type { ZaakEventTable, ZaakTable } from './tables.ts';
 
@@ -31,9 +32,21 @@ export function zaakKlok(zaak: ZaakRow, events: readonly EventRow[], peildatum: 
   return computeCaseClock({ doorlooptijd: zaak.doorlooptijd, servicenorm: zaak.servicenorm }, zaakFeiten(zaak, events), peildatum);
 }
 
-/** The clock's dwangsom (Awb 4:17) as the API shows it, in cents, with the ingebrekestelling's date; null without one. */
-export function dwangsomVan(klok: ZaakKlok, ontvangen: string | undefined) {
+/** The vaststelling of the dwangsom (Awb 4:18) recorded on the zaak, if any. */
+export function dwangsomVaststelling(events: readonly EventRow[]): { datum: string; bedragCent: number } | null {
+  let vastgesteld: { datum: string; bedragCent: number } | null = null;
+  for (const e of events) if (e.type === 'zaak.dwangsom-vastgesteld') vastgesteld = JSON.parse(e.data) as { datum: string; bedragCent: number };
+  return vastgesteld;
+}
+
+/**
+ * The clock's dwangsom (Awb 4:17) as the API shows it, in cents: with the ingebrekestelling's
+ * date, the last day for its vaststelling (4:18) and the vaststelling once recorded; null
+ * without an ingebrekestelling.
+ */
+export function dwangsomVan(klok: ZaakKlok, feiten: ZaakFeiten, vastgesteld: { datum: string; bedragCent: number } | null) {
   const d = klok.dwangsom;
+  const ontvangen = feiten.ingebrekestelling?.ontvangen;
   if (!d || !ontvangen) return null;
   return {
     ingebrekestellingOntvangen: ontvangen,
@@ -44,5 +57,7 @@ export function dwangsomVan(klok: ZaakKlok, ontvangen: string | undefined) {
     bedragCent: d.bedragCenten,
     dagtariefCent: d.dagtariefCenten,
     maximumCent: d.maximumCenten,
+    vaststellenUiterlijk: dwangsomVaststellenUiterlijk(d, feiten.einddatum ?? null),
+    vastgesteld,
   };
 }

@@ -7,6 +7,7 @@ export type ZaakEventType =
   | 'zaak.hervat'
   | 'zaak.verdaagd'
   | 'zaak.ingebrekestelling-ontvangen'
+  | 'zaak.dwangsom-vastgesteld'
   | 'zaak.besluit-vastgelegd'
   | 'zaak.besluit-bekendgemaakt'
   | 'zaak.beschikking-geopend'

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { WorkflowEngine } from '../../engine/port.ts';
 import type { Db } from '../db/database.ts';
 import { problems } from '../http/problem.ts';
-import { dwangsomVan, zaakFeiten, zaakKlok } from './clock.ts';
+import { dwangsomVan, dwangsomVaststelling, zaakFeiten, zaakKlok } from './clock.ts';
 import { actorsOf, inWoorden } from './tijdlijn.ts';
 import { zaakFase } from './fase.ts';
 import { ContactmomentSchema } from '../dossier/routes.ts';
@@ -32,6 +32,9 @@ export const KlokSchema = z.object({
       bedragCent: z.number().int(),
       dagtariefCent: z.number().int(),
       maximumCent: z.number().int(),
+      /** Awb 4:18: the last day to fix the amount owed by beschikking; null while it still accrues or nothing is owed. */
+      vaststellenUiterlijk: z.string().nullable(),
+      vastgesteld: z.object({ datum: z.string(), bedragCent: z.number().int() }).nullable(),
     })
     .nullable(),
 });
@@ -108,6 +111,7 @@ const EVENT_TEXT: Record<string, string> = {
   'zaak.hervat': 'Behandeltermijn loopt weer',
   'zaak.verdaagd': 'Beslistermijn verdaagd',
   'zaak.ingebrekestelling-ontvangen': 'Ingebrekestelling ontvangen',
+  'zaak.dwangsom-vastgesteld': 'Dwangsom vastgesteld',
   'zaak.besluit-vastgelegd': 'Besluit genomen',
   'zaak.besluit-bekendgemaakt': 'Besluit verzonden',
   'zaak.beschikking-geopend': 'Beschikking geopend door de klant',
@@ -185,7 +189,7 @@ export class ZaakReadModel {
         afgehandeld: klok.afgehandeld,
         dagenTotUiterlijkeEinddatum: klok.dagenTotUiterlijkeEinddatum,
         werkdagenTotUiterlijkeEinddatum: klok.werkdagenTotUiterlijkeEinddatum,
-        dwangsom: dwangsomVan(klok, zaakFeiten(row, events).ingebrekestelling?.ontvangen),
+        dwangsom: dwangsomVan(klok, zaakFeiten(row, events), dwangsomVaststelling(events)),
       },
     };
   }

@@ -7,6 +7,7 @@ import { defineRoute } from '../http/route.ts';
 import { startRegelingZaak } from './commands/start-regeling-zaak.ts';
 import { verdagen } from './commands/verdagen.ts';
 import { ingebrekestellingRegistreren } from './commands/ingebrekestelling-registreren.ts';
+import { dwangsomVaststellen } from './commands/dwangsom-vaststellen.ts';
 import { ZaakDetailSchema, ZaakReadModel, ZaakSummarySchema } from './read-model.ts';
 import { REGELINGEN } from './tables.ts';
 import { isKlantOnly } from './visibility.ts';
@@ -156,6 +157,22 @@ export function zaakRoutes(services: Services) {
           vandaag: todayInAmsterdam(new Date()),
           actor: principal.username,
         });
+        return readModel.detail(principal.tenantId!, params.id);
+      },
+    }),
+    defineRoute({
+      operationId: 'stelDwangsomVast',
+      method: 'post',
+      path: '/api/zaken/:id/dwangsom-vaststelling',
+      summary: 'De verschuldigde dwangsom vaststellen (Awb 4:18), na het besluit of bij het maximum',
+      tag: 'zaken',
+      access: tenantRoles('beslisser'),
+      params: z.strictObject({ id: z.string().max(64) }),
+      body: z.strictObject({}),
+      response: { status: 200, description: 'Vastgesteld', schema: ZaakDetailSchema },
+      errors: { 409: 'Geen dwangsom verschuldigd, loopt nog, of al vastgesteld' },
+      handler: async ({ principal, params }) => {
+        await dwangsomVaststellen(db, { tenantId: principal.tenantId!, zaakId: params.id, vandaag: todayInAmsterdam(new Date()), actor: principal.username });
         return readModel.detail(principal.tenantId!, params.id);
       },
     }),

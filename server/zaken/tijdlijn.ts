@@ -73,6 +73,8 @@ function wording(type: string, taak: string | null, data: Record<string, unknown
       return { handeling: 'heeft de beslistermijn verdaagd', passief: 'De beslistermijn is verdaagd' };
     case 'zaak.ingebrekestelling-ontvangen':
       return { handeling: 'heeft een ingebrekestelling geregistreerd', passief: 'Er is een ingebrekestelling ontvangen' };
+    case 'zaak.dwangsom-vastgesteld':
+      return { handeling: 'heeft de dwangsom vastgesteld', passief: 'De dwangsom is vastgesteld' };
     case 'zaak.besluit-vastgelegd':
       return { handeling: 'heeft het besluit genomen', passief: 'Het besluit is genomen' };
     case 'zaak.besluit-bekendgemaakt':

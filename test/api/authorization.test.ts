@@ -155,6 +155,11 @@ const TABLE: Record<string, Row> = {
     body: { ontvangen: '2026-01-05' },
     otherTenantPath: (fx) => `/api/zaken/${fx.bredaZaak}/ingebrekestelling`,
   },
+  stelDwangsomVast: {
+    path: (fx) => `/api/zaken/${fx.almereZaak}/dwangsom-vaststelling`,
+    body: {},
+    otherTenantPath: (fx) => `/api/zaken/${fx.bredaZaak}/dwangsom-vaststelling`,
+  },
   verdaagZaak: {
     path: (fx) => `/api/zaken/${fx.almereZaak}/verdagen`,
     body: { termijn: 'P2W', reden: 'test' },

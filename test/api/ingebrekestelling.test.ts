@@ -144,3 +144,47 @@ describe('POST /api/zaken/:id/ingebrekestelling (Awb 4:17)', () => {
     expect((await events(id)).filter((e) => e.type === 'zaak.ingebrekestelling-ontvangen')).toHaveLength(0);
   });
 });
+
+describe('POST /api/zaken/:id/dwangsom-vaststelling (Awb 4:18)', () => {
+  it('fixes the amount the law gives once the besluit is out, tells the klant, and only once', async () => {
+    const id = await zaak('almere', addDays(today, -120), 'besloten');
+    await insertZaakEvent(srv.database.db, 'almere', id, 'zaak.ingebrekestelling-ontvangen', { ontvangen: addDays(today, -60) });
+    await insertZaakEvent(srv.database.db, 'almere', id, 'zaak.besluit-bekendgemaakt', { verzenddatum: addDays(today, -5) });
+    const beslisser = await ApiClient.as(srv.url, 'beslisser.almere');
+    const voor = (await beslisser.get<Zaak & { klok: { dwangsom: Dwangsom & { vaststellenUiterlijk: string | null } } }>(`/api/zaken/${id}`)).body.klok.dwangsom;
+    expect(voor.status).toBe('beeindigd');
+    expect(voor.bedragCent).toBe(wettelijkBedrag(voor.dagen));
+    // Two weeks after the last day owed (the day before the besluit), later when they end on a rest day.
+    expect(voor.vaststellenUiterlijk! >= addDays(today, 8)).toBe(true);
+    expect(voor.vaststellenUiterlijk! <= addDays(today, 12)).toBe(true);
+
+    const res = await beslisser.post<{ klok: { dwangsom: { vastgesteld: { datum: string; bedragCent: number } | null } } }>(`/api/zaken/${id}/dwangsom-vaststelling`, {});
+    expect(res.status).toBe(200);
+    expect(res.body.klok.dwangsom.vastgesteld).toEqual({ datum: today, bedragCent: voor.bedragCent });
+    const klant = await ApiClient.as(srv.url, 'klant1.almere');
+    const berichten = (await klant.get<Array<{ onderwerp: string; tekst: string }>>('/api/berichten')).body.filter((b) => b.onderwerp === 'De dwangsom is vastgesteld');
+    expect(berichten).toHaveLength(1);
+    expect(berichten[0]!.tekst).toContain('artikel 4:18 Awb');
+
+    const nogmaals = await beslisser.post<Fout>(`/api/zaken/${id}/dwangsom-vaststelling`, {});
+    expect(nogmaals.status).toBe(409);
+    expect(nogmaals.body.detail).toMatch(/^De dwangsom is al vastgesteld op /);
+    expect((await events(id)).filter((e) => e.type === 'zaak.dwangsom-vastgesteld')).toHaveLength(1);
+  });
+
+  it('refuses while the dwangsom still runs or when none is owed, and is for the beslisser only', async () => {
+    const beslisser = await ApiClient.as(srv.url, 'beslisser.almere');
+    const loopt = await zaak('almere', addDays(today, -110));
+    await insertZaakEvent(srv.database.db, 'almere', loopt, 'zaak.ingebrekestelling-ontvangen', { ontvangen: addDays(today, -35) });
+    const r1 = await beslisser.post<Fout>(`/api/zaken/${loopt}/dwangsom-vaststelling`, {});
+    expect(r1.status).toBe(409);
+    expect(r1.body.detail).toBe('De dwangsom loopt nog. U stelt hem vast na het besluit, of als het maximum van 42 dagen is bereikt.');
+    const geen = await zaak('almere', addDays(today, -70));
+    const r2 = await beslisser.post<Fout>(`/api/zaken/${geen}/dwangsom-vaststelling`, {});
+    expect(r2.status).toBe(409);
+    expect(r2.body.detail).toBe('Op deze zaak is geen dwangsom verschuldigd.');
+    const km = await ApiClient.as(srv.url, 'klantmanager.almere');
+    expect((await km.post(`/api/zaken/${loopt}/dwangsom-vaststelling`, {})).status).toBe(403);
+    for (const z of [loopt, geen]) expect((await events(z)).filter((e) => e.type === 'zaak.dwangsom-vastgesteld')).toHaveLength(0);
+  });
+});

@@ -8,7 +8,7 @@ import type { Browser, Page } from 'playwright-core';
 import { addDays, todayInAmsterdam } from '../../workers/termijnen/index.ts';
 import { ensureUiBuilt, launchBrowser, login, newContext, seriousAxeViolations } from '../support/browser.ts';
 import { startTestServer, type TestServer } from '../support/server.ts';
-import { insertZaak } from '../support/zaak-rows.ts';
+import { insertZaak, insertZaakEvent } from '../support/zaak-rows.ts';
 import { h1, shot } from './screens-support.ts';
 
 let server: TestServer;
@@ -28,11 +28,11 @@ function zaak(identificatie: string, startdatum: string): Promise<string> {
   return insertZaak(server.database.db, { tenantId: 'almere', identificatie, startdatum });
 }
 
-async function withKlantmanager(fn: (page: Page) => Promise<void>) {
+async function withUser(fn: (page: Page) => Promise<void>, gebruiker = 'klantmanager.almere') {
   const context = await newContext(browser, server.url);
   try {
     const page = await context.newPage();
-    await login(page, 'klantmanager.almere');
+    await login(page, gebruiker);
     await fn(page);
   } finally {
     await context.close();
@@ -45,7 +45,7 @@ describe('beslistermijn in het zaakdossier (Chromium)', () => {
   it('verdaagt a running term once, with a reason; the uiterste beslisdatum moves by the chosen weeks', async () => {
     const today = todayInAmsterdam(new Date());
     const id = await zaak('TRM-VERDAGEN', addDays(today, -10));
-    await withKlantmanager(async (page) => {
+    await withUser(async (page) => {
       await page.goto(`/zaken/${id}`);
       await h1(page, /TRM-VERDAGEN/).waitFor();
       const voor = await feit(page, 'Uiterste beslisdatum').textContent();
@@ -72,7 +72,7 @@ describe('beslistermijn in het zaakdossier (Chromium)', () => {
   it('registers an ingebrekestelling on an overdue zaak and shows from when the dwangsom runs', async () => {
     const today = todayInAmsterdam(new Date());
     const id = await zaak('TRM-DWANGSOM', addDays(today, -90));
-    await withKlantmanager(async (page) => {
+    await withUser(async (page) => {
       await page.goto(`/zaken/${id}`);
       await h1(page, /TRM-DWANGSOM/).waitFor();
       // The term has passed: verdagen is no longer possible, only the ingebrekestelling.
@@ -91,5 +91,23 @@ describe('beslistermijn in het zaakdossier (Chromium)', () => {
       expect(await seriousAxeViolations(page)).toEqual([]);
       await shot(page, 'zaak-dwangsom');
     });
+  });
+
+  it('lets the beslisser fix the dwangsom owed after a late besluit (Awb 4:18), once', async () => {
+    const today = todayInAmsterdam(new Date());
+    const id = await insertZaak(server.database.db, { tenantId: 'almere', identificatie: 'TRM-VASTSTELLEN', startdatum: addDays(today, -120), status: 'besloten' });
+    await insertZaakEvent(server.database.db, 'almere', id, 'zaak.ingebrekestelling-ontvangen', { ontvangen: addDays(today, -60) });
+    await insertZaakEvent(server.database.db, 'almere', id, 'zaak.besluit-bekendgemaakt', { verzenddatum: addDays(today, -5) });
+    await withUser(async (page) => {
+      await page.goto(`/zaken/${id}`);
+      await h1(page, /TRM-VASTSTELLEN/).waitFor();
+      expect(await feit(page, 'Dwangsom (art. 4:17 Awb)').textContent()).toMatch(/Stel het bedrag uiterlijk .+ vast \(art\. 4:18 Awb\)\.$/);
+      const knop = page.getByRole('button', { name: /^Dwangsom vaststellen op €\s[\d.]+,\d\d$/ });
+      await knop.click();
+      await page.getByText(/^De dwangsom is vastgesteld op €\s[\d.]+,\d\d\. De klant heeft daarover een bericht gekregen/).waitFor();
+      await expect.poll(async () => feit(page, 'Dwangsom (art. 4:17 Awb)').textContent()).toMatch(/Vastgesteld op .+: €\s[\d.]+,\d\d\.$/);
+      expect(await page.getByRole('button', { name: /^Dwangsom vaststellen/ }).count()).toBe(0);
+      expect(await seriousAxeViolations(page)).toEqual([]);
+    }, 'beslisser.almere');
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DWANGSOM_MAXIMUM_CENTEN, dwangsomBedragCenten, dwangsomRisico } from '../../workers/termijnen/dwangsom.ts';
+import { DWANGSOM_MAXIMUM_CENTEN, dwangsomBedragCenten, dwangsomRisico, dwangsomVaststellenUiterlijk } from '../../workers/termijnen/dwangsom.ts';
 
 describe('dwangsomBedragCenten (Awb 4:17 lid 2)', () => {
   it.each([
@@ -80,5 +80,38 @@ describe('dwangsomRisico (Awb 4:17 lid 1 and 3)', () => {
   it('the 42 days are calendar days: weekends and feestdagen count (Atw excluded by lid 1)', () => {
     const risico = dwangsomRisico({ ...base, peildatum: '2026-06-07' }); // Wed 3 – Sun 7 June
     expect(risico.dagen).toBe(5);
+  });
+});
+
+describe('dwangsomVaststellenUiterlijk (Awb 4:18)', () => {
+  // As above: the dwangsom runs from Wednesday 3 June 2026, at most until Tuesday 14 July.
+  const base = { uiterlijkeEinddatumAfdoening: '2026-05-18', ingebrekestellingOntvangen: '2026-05-19' };
+
+  it('is two weeks after the last day owed: the day before the beschikking', () => {
+    // Beschikking Friday 12 June: owed 3–11 June; two weeks after Thursday 11 June end Thursday 25 June.
+    const risico = dwangsomRisico({ ...base, beschikkingGegeven: '2026-06-12', peildatum: '2026-06-20' });
+    expect(risico).toMatchObject({ status: 'beeindigd', dagen: 9 });
+    expect(dwangsomVaststellenUiterlijk(risico, '2026-06-12')).toBe('2026-06-25');
+  });
+
+  it('is two weeks after the 42nd day once the maximum is reached, moved off a rest day (Atw)', () => {
+    // 42nd day Tuesday 14 July; two weeks end Tuesday 28 July.
+    expect(dwangsomVaststellenUiterlijk(dwangsomRisico({ ...base, peildatum: '2026-08-01' }), null)).toBe('2026-07-28');
+    // Maximum reached, beschikking much later: still the 42nd day counts.
+    const laat = dwangsomRisico({ ...base, beschikkingGegeven: '2026-09-01', peildatum: '2026-09-02' });
+    expect(dwangsomVaststellenUiterlijk(laat, '2026-09-01')).toBe('2026-07-28');
+    // Two weeks ending on a Sunday run to Monday: ingebrekestelling 26 May → dwangsom from 10 June,
+    // beschikking Monday 15 June → last day owed Sunday 14 June → 28 June is a Sunday → Monday 29 June.
+    const zondag = dwangsomRisico({ ...base, ingebrekestellingOntvangen: '2026-05-26', beschikkingGegeven: '2026-06-15', peildatum: '2026-06-16' });
+    expect(zondag.eersteDag).toBe('2026-06-10');
+    expect(dwangsomVaststellenUiterlijk(zondag, '2026-06-15')).toBe('2026-06-29');
+  });
+
+  it('is none while the dwangsom still runs, before it starts, or when nothing was owed', () => {
+    expect(dwangsomVaststellenUiterlijk(dwangsomRisico({ ...base, peildatum: '2026-06-10' }), null)).toBeNull();
+    expect(dwangsomVaststellenUiterlijk(dwangsomRisico({ ...base, peildatum: '2026-05-25' }), null)).toBeNull();
+    const opTijd = dwangsomRisico({ ...base, beschikkingGegeven: '2026-05-29', peildatum: '2026-06-10' });
+    expect(opTijd.bedragCenten).toBe(0);
+    expect(dwangsomVaststellenUiterlijk(opTijd, '2026-05-29')).toBeNull();
   });
 });

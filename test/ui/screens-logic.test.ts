@@ -132,6 +132,14 @@ describe('dwangsom in words (Awb 4:17)', () => {
     expect(nbsp(dwangsomZin({ ...basis, status: 'beeindigd', dagen: 0, bedragCent: 0, dagtariefCent: 0 }))).toBe(
       'Ingebrekestelling ontvangen op 2 november 2026. Het besluit kwam voordat er een dwangsom verbeurd was.',
     );
+    // Awb 4:18: what is left to do, then what was done.
+    const beeindigd = { ...basis, status: 'beeindigd', dagen: 3, bedragCent: 6900, dagtariefCent: 0 };
+    expect(nbsp(dwangsomZin({ ...beeindigd, vaststellenUiterlijk: '2026-12-07', vastgesteld: null }))).toBe(
+      'Ingebrekestelling ontvangen op 2 november 2026. Tot het besluit is € 69,00 dwangsom verbeurd (3 dagen). Stel het bedrag uiterlijk 7 december 2026 vast (art. 4:18 Awb).',
+    );
+    expect(nbsp(dwangsomZin({ ...beeindigd, vaststellenUiterlijk: '2026-12-07', vastgesteld: { datum: '2026-11-25', bedragCent: 6900 } }))).toBe(
+      'Ingebrekestelling ontvangen op 2 november 2026. Tot het besluit is € 69,00 dwangsom verbeurd (3 dagen). Vastgesteld op 25 november 2026: € 69,00.',
+    );
   });
 
   it('tells the klant where a late besluit stands: how to stand up for themselves, and what a received ingebrekestelling means', () => {

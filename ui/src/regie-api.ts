@@ -89,6 +89,9 @@ export interface Dwangsom {
   bedragCent: number;
   dagtariefCent: number;
   maximumCent: number;
+  /** Awb 4:18: the last day to fix the amount owed; null while it still accrues or nothing is owed. */
+  vaststellenUiterlijk?: string | null;
+  vastgesteld?: { datum: string; bedragCent: number } | null;
 }
 
 export interface ZaakSamenvatting {
@@ -359,6 +362,7 @@ export const regie = {
   verdaagZaak: (id: string, body: { termijn: string; reden: string }) => request<Zaak>('POST', `/api/zaken/${enc(id)}/verdagen`, { body }),
   registreerIngebrekestelling: (id: string, body: { ontvangen: string; toelichting?: string }) =>
     request<Zaak>('POST', `/api/zaken/${enc(id)}/ingebrekestelling`, { body }),
+  stelDwangsomVast: (id: string) => request<Zaak>('POST', `/api/zaken/${enc(id)}/dwangsom-vaststelling`, { body: {} }),
   zaakProces: (id: string) => request<ZaakProces>('GET', `/api/zaken/${enc(id)}/proces`),
   startZaak: (regeling: string, gegevens?: Record<string, unknown>) =>
     request<Zaak>('POST', '/api/zaken', { body: gegevens ? { regeling, gegevens } : { regeling } }),

@@ -97,3 +97,18 @@ export function dwangsomRisico(input: DwangsomInput): DwangsomRisico {
   const dagtariefCenten = status === 'beeindigd' ? 0 : dagtarief(dagen);
   return { ...base, status, eersteDag, laatsteMogelijkeDag, dagen, bedragCenten, dagtariefCenten };
 }
+
+/**
+ * Awb 4:18: the bestuursorgaan fixes the dwangsom owed by beschikking "binnen twee weken na de
+ * laatste dag waarover de dwangsom verschuldigd was" (a statutory term: the Atw applies). That
+ * last day is the day before the beschikking, or the 42nd day. Null while the dwangsom still
+ * accrues, and when nothing is owed.
+ */
+export function dwangsomVaststellenUiterlijk(risico: DwangsomRisico, beschikkingGegeven: IsoDate | null): IsoDate | null {
+  if (risico.bedragCenten === 0 || risico.laatsteMogelijkeDag === null) return null;
+  let laatsteDag: IsoDate;
+  if (risico.status === 'beeindigd' && beschikkingGegeven !== null) laatsteDag = minDate(addDays(beschikkingGegeven, -1), risico.laatsteMogelijkeDag);
+  else if (risico.status === 'maximum-bereikt') laatsteDag = risico.laatsteMogelijkeDag;
+  else return null;
+  return statutoryTermEnd(laatsteDag, 'P2W');
+}

@@ -203,7 +203,18 @@ export function dwangsomZin(d: {
   bedragCent: number;
   dagtariefCent: number;
   maximumCent: number;
+  vaststellenUiterlijk?: string | null;
+  vastgesteld?: { datum: string; bedragCent: number } | null;
 }): string {
+  const vaststelling = d.vastgesteld
+    ? ` Vastgesteld op ${datum(d.vastgesteld.datum)}: ${euro(d.vastgesteld.bedragCent)}.`
+    : d.vaststellenUiterlijk
+      ? ` Stel het bedrag uiterlijk ${datum(d.vaststellenUiterlijk)} vast (art. 4:18 Awb).`
+      : '';
+  return dwangsomStand(d) + vaststelling;
+}
+
+function dwangsomStand(d: Parameters<typeof dwangsomZin>[0]): string {
   const ontvangen = `Ingebrekestelling ontvangen op ${datum(d.ingebrekestellingOntvangen)}.`;
   const dagenTekst = d.dagen === 1 ? '1 dag' : `${d.dagen} dagen`;
   switch (d.status) {

@@ -14,6 +14,7 @@ import { ProcesSectie } from '../components/ProcesSectie.tsx';
 import { ContactmomentForm } from '../components/ContactmomentForm.tsx';
 import { PgbBwUitvoering } from '../components/PgbBwUitvoering.tsx';
 import { TermijnActies } from '../components/TermijnActies.tsx';
+import { DwangsomVaststellen } from '../components/DwangsomVaststellen.tsx';
 import { Laden, LoadError } from '../components/LoadError.tsx';
 import { tenantLabel } from '../components/Layout.tsx';
 import { Stoplicht } from '../components/Stoplicht.tsx';
@@ -122,6 +123,10 @@ export default function ZaakPage({ session, params }: RouteProps) {
 
       {(session.roles.includes('klantmanager') || session.roles.includes('beslisser')) && zaak.status !== 'besloten' && zaak.status !== 'afgesloten' && !zaak.klok.afgehandeld && (
         <TermijnActies zaakId={zaak.id} klok={zaak.klok} onDone={load.reload} />
+      )}
+
+      {session.roles.includes('beslisser') && zaak.klok.dwangsom && (
+        <DwangsomVaststellen zaakId={zaak.id} dwangsom={zaak.klok.dwangsom} onDone={load.reload} />
       )}
 
       {session.roles.includes('klantmanager') && (
