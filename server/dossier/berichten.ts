@@ -37,6 +37,20 @@ export async function plaatsBericht(db: DbOrTx, b: NieuwBericht): Promise<boolea
 }
 
 /**
+ * A bericht to the klant of a zaak (to their portal account), in the caller's transaction; nothing
+ * when the klant has no account. `idempotencyKey` makes a repeated command post it once.
+ */
+export async function berichtAanKlant(
+  db: DbOrTx,
+  zaak: { id: string; tenant_id: string; klant_id: string },
+  b: { onderwerp: string; tekst: string; idempotencyKey: string },
+): Promise<void> {
+  const klant = await db.selectFrom('users').select('username').where('klant_id', '=', zaak.klant_id).executeTakeFirst();
+  if (!klant) return;
+  await plaatsBericht(db, { tenantId: zaak.tenant_id, ontvanger: klant.username, zaakId: zaak.id, ...b });
+}
+
+/**
  * In-app berichten: every status change reaches the klant and the klantmanager
  * here; e-mail would go through an SMTP port that is a no-op until configured.
  */

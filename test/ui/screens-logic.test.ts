@@ -133,7 +133,7 @@ describe('dwangsom in words (Awb 4:17)', () => {
       'Ingebrekestelling ontvangen op 2 november 2026. Het besluit kwam voordat er een dwangsom verbeurd was.',
     );
     // Awb 4:18: what is left to do, then what was done.
-    const beeindigd = { ...basis, status: 'beeindigd', dagen: 3, bedragCent: 6900, dagtariefCent: 0 };
+    const beeindigd = { ...basis, status: 'beeindigd' as const, dagen: 3, bedragCent: 6900, dagtariefCent: 0 };
     expect(nbsp(dwangsomZin({ ...beeindigd, vaststellenUiterlijk: '2026-12-07', vastgesteld: null }))).toBe(
       'Ingebrekestelling ontvangen op 2 november 2026. Tot het besluit is € 69,00 dwangsom verbeurd (3 dagen). Stel het bedrag uiterlijk 7 december 2026 vast (art. 4:18 Awb).',
     );

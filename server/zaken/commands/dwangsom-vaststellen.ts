@@ -1,5 +1,5 @@
 import { datumLang } from '../../../workers/beschikking/index.ts';
-import { plaatsBericht } from '../../dossier/berichten.ts';
+import { berichtAanKlant } from '../../dossier/berichten.ts';
 import type { DbOrTx } from '../../db/transaction.ts';
 import { inTransaction } from '../../db/transaction.ts';
 import { appendZaakEvent } from '../events.ts';
@@ -46,19 +46,13 @@ export function dwangsomVaststellen(db: DbOrTx, input: DwangsomVaststellenInput)
       actor: input.actor,
       occurredAt: now,
     });
-    const klant = await tx.selectFrom('users').select('username').where('klant_id', '=', zaak.klant_id).executeTakeFirst();
-    if (klant) {
-      await plaatsBericht(tx, {
-        tenantId: zaak.tenant_id,
-        ontvanger: klant.username,
-        zaakId: zaak.id,
-        onderwerp: 'De dwangsom is vastgesteld',
-        tekst:
-          `Wij hebben niet op tijd over uw aanvraag (${zaak.identificatie}) beslist. Daarom hebben wij de dwangsom vastgesteld op ` +
-          `${euro(d.bedragCent)} (artikel 4:18 Awb). Wij betalen dit bedrag aan u uit.`,
-        idempotencyKey: `dwangsom-vastgesteld:${zaak.id}`,
-      });
-    }
+    await berichtAanKlant(tx, zaak, {
+      onderwerp: 'De dwangsom is vastgesteld',
+      tekst:
+        `Wij hebben niet op tijd over uw aanvraag (${zaak.identificatie}) beslist. Daarom hebben wij de dwangsom vastgesteld op ` +
+        `${euro(d.bedragCent)} (artikel 4:18 Awb). Wij betalen dit bedrag aan u uit.`,
+      idempotencyKey: `dwangsom-vastgesteld:${zaak.id}`,
+    });
     return { bedragCent: d.bedragCent };
   });
 }

@@ -1,7 +1,7 @@
 import { computeCaseClock, verdaag, type ZaakFeiten } from '../../../workers/termijnen/case-clock.ts';
 import { duurInWoorden } from '../../../workers/termijnen/duration.ts';
 import { datumLang } from '../../../workers/beschikking/index.ts';
-import { plaatsBericht } from '../../dossier/berichten.ts';
+import { berichtAanKlant } from '../../dossier/berichten.ts';
 import { TermijnError } from '../../../workers/termijnen/index.ts';
 import type { DbOrTx } from '../../db/transaction.ts';
 import { inTransaction } from '../../db/transaction.ts';
@@ -55,13 +55,8 @@ export function verdagen(db: DbOrTx, input: VerdagenInput): Promise<void> {
       occurredAt: now,
     });
     if (!input.klantBericht) return;
-    const klant = await tx.selectFrom('users').select('username').where('klant_id', '=', zaak.klant_id).executeTakeFirst();
-    if (!klant) return;
     const uiterlijk = computeCaseClock(normen, verdaagd, input.datum).uiterlijkeEinddatumAfdoening;
-    await plaatsBericht(tx, {
-      tenantId: zaak.tenant_id,
-      ontvanger: klant.username,
-      zaakId: zaak.id,
+    await berichtAanKlant(tx, zaak, {
       onderwerp: 'Het besluit over uw aanvraag duurt langer',
       tekst:
         `Wij hebben meer tijd nodig om over uw aanvraag (${zaak.identificatie}) te beslissen en hebben de beslistermijn verdaagd ` +

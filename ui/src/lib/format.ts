@@ -2,7 +2,7 @@
  * Dutch wording for the screens: dates, money, phases, regelingen, clock status
  * and the "by when" sentence for the klant. Pure functions (tested in test/ui).
  */
-import type { Klok, KlokStatus, ZaakSamenvatting } from '../regie-api.ts';
+import type { Dwangsom, Klok, KlokStatus, ZaakSamenvatting } from '../regie-api.ts';
 
 const TZ = 'Europe/Amsterdam';
 
@@ -194,18 +194,7 @@ export function door(username: string | null | undefined, mijnGebruikersnaam?: s
 }
 
 /** Where the dwangsom (Awb 4:17) stands, in one or two sentences for the zaakdossier. */
-export function dwangsomZin(d: {
-  ingebrekestellingOntvangen: string;
-  status: string;
-  eersteDag: string | null;
-  laatsteMogelijkeDag: string | null;
-  dagen: number;
-  bedragCent: number;
-  dagtariefCent: number;
-  maximumCent: number;
-  vaststellenUiterlijk?: string | null;
-  vastgesteld?: { datum: string; bedragCent: number } | null;
-}): string {
+export function dwangsomZin(d: Dwangsom): string {
   const vaststelling = d.vastgesteld
     ? ` Vastgesteld op ${datum(d.vastgesteld.datum)}: ${euro(d.vastgesteld.bedragCent)}.`
     : d.vaststellenUiterlijk
@@ -214,7 +203,7 @@ export function dwangsomZin(d: {
   return dwangsomStand(d) + vaststelling;
 }
 
-function dwangsomStand(d: Parameters<typeof dwangsomZin>[0]): string {
+function dwangsomStand(d: Dwangsom): string {
   const ontvangen = `Ingebrekestelling ontvangen op ${datum(d.ingebrekestellingOntvangen)}.`;
   const dagenTekst = d.dagen === 1 ? '1 dag' : `${d.dagen} dagen`;
   switch (d.status) {
