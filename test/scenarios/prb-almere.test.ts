@@ -57,7 +57,11 @@ describe('prb in Almere, end to end through the API with the demo accounts', () 
     // Receipt: the klantmanager sees when the klant first opened the beschikking.
     const ontvangen = (await zaak(km, id)).documenten.find((d) => d.id === pdf.id) as { geopend: string | null } | undefined;
     expect(ontvangen?.geopend).toBeTruthy();
-    const berichten = (await klant.get<{ onderwerp: string }[]>('/api/berichten')).body;
+    // The bericht comes from the notificatie step after the beschikking job: wait for it, do not race it.
+    const berichten = await until(async () => {
+      const lijst = (await klant.get<{ onderwerp: string }[]>('/api/berichten')).body;
+      return lijst.some((b) => b.onderwerp === 'Er is een besluit over uw aanvraag') ? lijst : null;
+    }, 'bericht over het besluit');
     expect(berichten.map((b) => b.onderwerp)).toContain('Er is een besluit over uw aanvraag');
 
     // Uitvoering: the klant forwards the ROC's invoice; above €1.000 finance approves it.
