@@ -29,7 +29,12 @@ export function zaakFeiten(zaak: ZaakRow, events: readonly EventRow[]): ZaakFeit
 }
 
 export function zaakKlok(zaak: ZaakRow, events: readonly EventRow[], peildatum: Date | string = new Date()): ZaakKlok {
-  return computeCaseClock({ doorlooptijd: zaak.doorlooptijd, servicenorm: zaak.servicenorm }, zaakFeiten(zaak, events), peildatum);
+  return klokUitFeiten(zaak, zaakFeiten(zaak, events), peildatum);
+}
+
+/** The clock from facts the caller already derived (it needs them too): the events are parsed once. */
+export function klokUitFeiten(zaak: Pick<ZaakRow, 'doorlooptijd' | 'servicenorm'>, feiten: ZaakFeiten, peildatum: Date | string = new Date()): ZaakKlok {
+  return computeCaseClock({ doorlooptijd: zaak.doorlooptijd, servicenorm: zaak.servicenorm }, feiten, peildatum);
 }
 
 /** The vaststelling of the dwangsom (Awb 4:18) recorded on the zaak, if any. */

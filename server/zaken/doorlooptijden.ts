@@ -1,6 +1,6 @@
 import type { Selectable } from 'kysely';
 import type { ZaakKlok } from '../../workers/termijnen/case-clock.ts';
-import { zaakFeiten, zaakKlok } from './clock.ts';
+import { klokUitFeiten, zaakFeiten } from './clock.ts';
 import type { ZaakEventTable, ZaakTable } from './tables.ts';
 
 /**
@@ -43,8 +43,9 @@ const inPeriode = (dag: string, p: Periode) => (!p.van || dag >= p.van) && (!p.t
 
 /** The zaak's category, or null when it counts nowhere (closed without besluit, or decided outside the period). */
 export function deelIn(zaak: ZaakRow, events: readonly EventRow[], peildatum: string, periode: Periode = {}): Indeling | null {
-  const klok = zaakKlok(zaak, events, peildatum);
-  const einddatum = zaakFeiten(zaak, events).einddatum;
+  const feiten = zaakFeiten(zaak, events);
+  const klok = klokUitFeiten(zaak, feiten, peildatum);
+  const einddatum = feiten.einddatum;
   if (klok.afgehandeld && einddatum) {
     if (!inPeriode(einddatum, periode)) return null;
     // For a decided zaak the clock's status is that on its einddatum.

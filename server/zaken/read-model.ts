@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { WorkflowEngine } from '../../engine/port.ts';
 import type { Db } from '../db/database.ts';
 import { problems } from '../http/problem.ts';
-import { dwangsomVan, dwangsomVaststelling, zaakFeiten, zaakKlok } from './clock.ts';
+import { dwangsomVan, dwangsomVaststelling, klokUitFeiten, zaakFeiten } from './clock.ts';
 import { actorsOf, inWoorden } from './tijdlijn.ts';
 import { zaakFase } from './fase.ts';
 import { ContactmomentSchema } from '../dossier/routes.ts';
@@ -167,7 +167,8 @@ export class ZaakReadModel {
     known?: readonly { type: string; data: string }[],
   ) {
     const events = known ?? (await this.db.selectFrom('zaak_events').select(['type', 'data']).where('zaak_id', '=', row.id).orderBy('id').execute());
-    const klok = zaakKlok(row, events);
+    const feiten = zaakFeiten(row, events);
+    const klok = klokUitFeiten(row, feiten);
     return {
       id: row.id,
       identificatie: row.identificatie,
@@ -189,7 +190,7 @@ export class ZaakReadModel {
         afgehandeld: klok.afgehandeld,
         dagenTotUiterlijkeEinddatum: klok.dagenTotUiterlijkeEinddatum,
         werkdagenTotUiterlijkeEinddatum: klok.werkdagenTotUiterlijkeEinddatum,
-        dwangsom: dwangsomVan(klok, zaakFeiten(row, events), dwangsomVaststelling(events)),
+        dwangsom: dwangsomVan(klok, feiten, dwangsomVaststelling(events)),
       },
     };
   }

@@ -3,7 +3,8 @@ import { berichtAanKlant } from '../../dossier/berichten.ts';
 import type { DbOrTx } from '../../db/transaction.ts';
 import { inTransaction } from '../../db/transaction.ts';
 import { appendZaakEvent } from '../events.ts';
-import { dwangsomVaststelling, dwangsomVan, zaakFeiten, zaakKlok } from '../clock.ts';
+import { dwangsomVaststelling, dwangsomVan, klokUitFeiten, zaakFeiten } from '../clock.ts';
+import { formatEuro } from '../../../forms/index.ts';
 import { refused } from './errors.ts';
 import { loadZaak } from './load-zaak.ts';
 
@@ -14,8 +15,6 @@ export interface DwangsomVaststellenInput {
   vandaag: string;
   actor: string;
 }
-
-const euro = (cents: number) => new Intl.NumberFormat('nl-NL', { style: 'currency', currency: 'EUR' }).format(cents / 100);
 
 /**
  * Command: the vaststelling of the dwangsom owed (Awb 4:18), once it no longer accrues: after
@@ -30,8 +29,8 @@ export function dwangsomVaststellen(db: DbOrTx, input: DwangsomVaststellenInput)
     const events = await tx.selectFrom('zaak_events').select(['type', 'data']).where('zaak_id', '=', zaak.id).orderBy('id').execute();
     const feiten = zaakFeiten(zaak, events);
     const eerder = dwangsomVaststelling(events);
-    if (eerder) throw refused(`De dwangsom is al vastgesteld op ${datumLang(eerder.datum)} (${euro(eerder.bedragCent)}).`);
-    const d = dwangsomVan(zaakKlok(zaak, events, input.vandaag), feiten, null);
+    if (eerder) throw refused(`De dwangsom is al vastgesteld op ${datumLang(eerder.datum)} (${formatEuro(eerder.bedragCent)}).`);
+    const d = dwangsomVan(klokUitFeiten(zaak, feiten, input.vandaag), feiten, null);
     if (!d || d.bedragCent === 0) throw refused('Op deze zaak is geen dwangsom verschuldigd.');
     if (d.vaststellenUiterlijk === null) {
       throw refused('De dwangsom loopt nog. U stelt hem vast na het besluit, of als het maximum van 42 dagen is bereikt.');
@@ -50,7 +49,7 @@ export function dwangsomVaststellen(db: DbOrTx, input: DwangsomVaststellenInput)
       onderwerp: 'De dwangsom is vastgesteld',
       tekst:
         `Wij hebben niet op tijd over uw aanvraag (${zaak.identificatie}) beslist. Daarom hebben wij de dwangsom vastgesteld op ` +
-        `${euro(d.bedragCent)} (artikel 4:18 Awb). Wij betalen dit bedrag aan u uit.`,
+        `${formatEuro(d.bedragCent)} (artikel 4:18 Awb). Wij betalen dit bedrag aan u uit.`,
       idempotencyKey: `dwangsom-vastgesteld:${zaak.id}`,
     });
     return { bedragCent: d.bedragCent };

@@ -1,9 +1,8 @@
-import { computeCaseClock } from '../../../workers/termijnen/case-clock.ts';
 import { datumLang } from '../../../workers/beschikking/index.ts';
 import type { DbOrTx } from '../../db/transaction.ts';
 import { inTransaction } from '../../db/transaction.ts';
 import { appendZaakEvent } from '../events.ts';
-import { zaakFeiten } from '../clock.ts';
+import { klokUitFeiten, zaakFeiten } from '../clock.ts';
 import { refused } from './errors.ts';
 import { loadZaak } from './load-zaak.ts';
 
@@ -37,9 +36,8 @@ export function ingebrekestellingRegistreren(db: DbOrTx, input: Ingebrekestellin
     }
     const events = await tx.selectFrom('zaak_events').select(['type', 'data']).where('zaak_id', '=', zaak.id).orderBy('id').execute();
     const feiten = zaakFeiten(zaak, events);
-    const normen = { doorlooptijd: zaak.doorlooptijd, servicenorm: zaak.servicenorm };
     if (feiten.ingebrekestelling) {
-      const eerder = computeCaseClock(normen, feiten, input.vandaag).dwangsom;
+      const eerder = klokUitFeiten(zaak, feiten, input.vandaag).dwangsom;
       if (eerder && eerder.status !== 'voorbarig') {
         throw refused(`Er is al een ingebrekestelling ontvangen op ${datumLang(feiten.ingebrekestelling.ontvangen)}; de dwangsom loopt op basis daarvan.`);
       }

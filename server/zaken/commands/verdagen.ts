@@ -25,7 +25,6 @@ export interface VerdagenInput {
   klantBericht?: boolean;
 }
 
-
 /** Command: the one verdaging of the beslistermijn (Awb 4:14); the rules live in workers/termijnen. */
 export function verdagen(db: DbOrTx, input: VerdagenInput): Promise<void> {
   return inTransaction(db, async (tx) => {
