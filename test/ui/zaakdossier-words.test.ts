@@ -36,7 +36,8 @@ describe('zaakdossier in words', () => {
 
 describe('Doorlooptijden in words', () => {
   it('shows the share within the legal term with its counts, and days in Dutch', async () => {
-    const { aandeelBinnenTermijn, dagen } = await import('../../ui/src/pages/DoorlooptijdenPage.tsx');
+    const { aandeelBinnenTermijn } = await import('../../ui/src/pages/DoorlooptijdenPage.tsx');
+    const { dagen } = await import('../../ui/src/lib/format.ts');
     expect(aandeelBinnenTermijn({ besloten: 3, binnenTermijn: 2 })).toBe('67 % (2 van 3)');
     expect(aandeelBinnenTermijn({ besloten: 0, binnenTermijn: 0 })).toBe('–');
     expect(dagen(42)).toBe('42 dagen');

@@ -4,7 +4,7 @@
  */
 import { useState } from 'react';
 import { Alert, Button, Heading, Paragraph } from '@utrecht/component-library-react';
-import { datum, euro } from '../lib/format.ts';
+import { dagen, datum, euro } from '../lib/format.ts';
 import { foutTekst } from '../lib/use-load.ts';
 import { regie, type Dwangsom } from '../regie-api.ts';
 
@@ -47,7 +47,7 @@ export function DwangsomVaststellen({ zaakId, dwangsom, onDone }: { zaakId: stri
       {open && (
         <>
           <Paragraph>
-            De gemeente is de klant {euro(dwangsom.bedragCent)} dwangsom verschuldigd ({dwangsom.dagen === 1 ? '1 dag' : `${dwangsom.dagen} dagen`}). Stel dit bedrag
+            De gemeente is de klant {euro(dwangsom.bedragCent)} dwangsom verschuldigd ({dagen(dwangsom.dagen)}). Stel dit bedrag
             uiterlijk {datum(dwangsom.vaststellenUiterlijk)} vast bij beschikking (art. 4:18 Awb).
           </Paragraph>
           <Button appearance="primary-action-button" busy={bezig} disabled={bezig} onClick={() => void stelVast()}>

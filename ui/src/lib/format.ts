@@ -193,6 +193,13 @@ export function door(username: string | null | undefined, mijnGebruikersnaam?: s
   return username;
 }
 
+/** "1 dag", "42 dagen", "40,5 dagen" (a median), or a dash when there is nothing to count. */
+export function dagen(n: number | null): string {
+  if (n === null) return '–';
+  const s = Number.isInteger(n) ? String(n) : n.toFixed(1).replace('.', ',');
+  return n === 1 ? '1 dag' : `${s} dagen`;
+}
+
 /** Where the dwangsom (Awb 4:17) stands, in one or two sentences for the zaakdossier. */
 export function dwangsomZin(d: Dwangsom): string {
   const vaststelling = d.vastgesteld
@@ -205,7 +212,7 @@ export function dwangsomZin(d: Dwangsom): string {
 
 function dwangsomStand(d: Dwangsom): string {
   const ontvangen = `Ingebrekestelling ontvangen op ${datum(d.ingebrekestellingOntvangen)}.`;
-  const dagenTekst = d.dagen === 1 ? '1 dag' : `${d.dagen} dagen`;
+  const dagenTekst = dagen(d.dagen);
   switch (d.status) {
     case 'voorbarig':
       return `${ontvangen} Die kwam binnen voordat de beslistermijn om was en heeft daarom geen gevolg; alleen een ingebrekestelling na de uiterste beslisdatum telt.`;

@@ -26,7 +26,7 @@ import {
 import { Laden, LoadError } from '../components/LoadError.tsx';
 import { Stoplicht } from '../components/Stoplicht.tsx';
 import { tenantLabel } from '../components/Layout.tsx';
-import { datum, euro, isoDag, korteDatum, regelingNaam, vandaag } from '../lib/format.ts';
+import { dagen, datum, euro, isoDag, korteDatum, regelingNaam, vandaag } from '../lib/format.ts';
 import { useLoad } from '../lib/use-load.ts';
 import { regie, type DoorlooptijdCategorie, type DoorlooptijdCijfers, type DoorlooptijdPeriode } from '../regie-api.ts';
 import { linkProps } from '../router.tsx';
@@ -36,12 +36,6 @@ import type { RouteProps } from '../routes.tsx';
 export function aandeelBinnenTermijn(r: Pick<DoorlooptijdCijfers, 'besloten' | 'binnenTermijn'>): string {
   if (r.besloten === 0) return '–';
   return `${Math.round((100 * r.binnenTermijn) / r.besloten)} % (${r.binnenTermijn} van ${r.besloten})`;
-}
-
-export function dagen(n: number | null): string {
-  if (n === null) return '–';
-  const s = Number.isInteger(n) ? String(n) : n.toFixed(1).replace('.', ',');
-  return n === 1 ? '1 dag' : `${s} dagen`;
 }
 
 export interface PeriodeKeuze {
