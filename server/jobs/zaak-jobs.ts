@@ -4,6 +4,7 @@ import { hervatten } from '../zaken/commands/hervatten.ts';
 import { opschorten } from '../zaken/commands/opschorten.ts';
 import { verdagen } from '../zaken/commands/verdagen.ts';
 import { zaakKlok } from '../zaken/clock.ts';
+import { zaakEventsInOrder } from '../zaken/events.ts';
 import { header, variable, type JobHandler } from './job-handler.ts';
 
 const SYSTEEM = 'regie';
@@ -53,7 +54,7 @@ export const zaakHervatten: JobHandler = {
     const tot = verstreken ? [hersteltermijnVerstreken(opschorting.hersteltermijnEinde), today].sort()[0]! : today;
     await hervatten(database.db, { tenantId: job.tenantId, zaakId, tot, actor: SYSTEEM, idempotencyKey: job.key });
     const zaak = await database.db.selectFrom('zaken').selectAll().where('id', '=', zaakId).executeTakeFirstOrThrow();
-    const events = await database.db.selectFrom('zaak_events').select(['type', 'data']).where('zaak_id', '=', zaakId).orderBy('id').execute();
+    const events = await zaakEventsInOrder(database.db, zaakId);
     const klok = zaakKlok(zaak, events, today);
     return { termijnen: { startdatum: klok.startdatum, einddatumGepland: klok.einddatumGepland, uiterlijkeEinddatumAfdoening: klok.uiterlijkeEinddatumAfdoening } };
   },

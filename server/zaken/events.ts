@@ -29,6 +29,11 @@ export interface ZaakEventDraft {
   idempotencyKey?: string | null;
 }
 
+/** A zaak's events oldest first, as the clock and the dwangsom read them (type and data only). */
+export function zaakEventsInOrder(db: DbOrTx, zaakId: string): Promise<Array<{ type: string; data: string }>> {
+  return db.selectFrom('zaak_events').select(['type', 'data']).where('zaak_id', '=', zaakId).orderBy('id').execute();
+}
+
 /** True when a command with this idempotency key already ran: the caller returns without changing anything. */
 export async function alreadyApplied(db: DbOrTx, idempotencyKey: string | null | undefined): Promise<boolean> {
   if (!idempotencyKey) return false;

@@ -3,6 +3,7 @@ import type { WorkflowEngine } from '../../engine/port.ts';
 import type { Db } from '../db/database.ts';
 import { problems } from '../http/problem.ts';
 import { dwangsomVan, dwangsomVaststelling, klokUitFeiten, zaakFeiten } from './clock.ts';
+import { zaakEventsInOrder } from './events.ts';
 import { actorsOf, inWoorden } from './tijdlijn.ts';
 import { zaakFase } from './fase.ts';
 import { ContactmomentSchema } from '../dossier/routes.ts';
@@ -166,7 +167,7 @@ export class ZaakReadModel {
     /** The zaak's events when the caller already has them (the detail reads them for the timeline). */
     known?: readonly { type: string; data: string }[],
   ) {
-    const events = known ?? (await this.db.selectFrom('zaak_events').select(['type', 'data']).where('zaak_id', '=', row.id).orderBy('id').execute());
+    const events = known ?? (await zaakEventsInOrder(this.db, row.id));
     const feiten = zaakFeiten(row, events);
     const klok = klokUitFeiten(row, feiten);
     return {

@@ -2,7 +2,7 @@ import { datumLang } from '../../../workers/beschikking/index.ts';
 import { berichtAanKlant } from '../../dossier/berichten.ts';
 import type { DbOrTx } from '../../db/transaction.ts';
 import { inTransaction } from '../../db/transaction.ts';
-import { appendZaakEvent } from '../events.ts';
+import { appendZaakEvent, zaakEventsInOrder } from '../events.ts';
 import { dwangsomVaststelling, dwangsomVan, klokUitFeiten, zaakFeiten } from '../clock.ts';
 import { formatEuro } from '../../../forms/index.ts';
 import { refused } from './errors.ts';
@@ -26,7 +26,7 @@ export interface DwangsomVaststellenInput {
 export function dwangsomVaststellen(db: DbOrTx, input: DwangsomVaststellenInput): Promise<{ bedragCent: number }> {
   return inTransaction(db, async (tx) => {
     const zaak = await loadZaak(tx, input.tenantId, input.zaakId);
-    const events = await tx.selectFrom('zaak_events').select(['type', 'data']).where('zaak_id', '=', zaak.id).orderBy('id').execute();
+    const events = await zaakEventsInOrder(tx, zaak.id);
     const feiten = zaakFeiten(zaak, events);
     const eerder = dwangsomVaststelling(events);
     if (eerder) throw refused(`De dwangsom is al vastgesteld op ${datumLang(eerder.datum)} (${formatEuro(eerder.bedragCent)}).`);

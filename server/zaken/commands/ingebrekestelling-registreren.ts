@@ -1,7 +1,7 @@
 import { datumLang } from '../../../workers/beschikking/index.ts';
 import type { DbOrTx } from '../../db/transaction.ts';
 import { inTransaction } from '../../db/transaction.ts';
-import { appendZaakEvent } from '../events.ts';
+import { appendZaakEvent, zaakEventsInOrder } from '../events.ts';
 import { klokUitFeiten, zaakFeiten } from '../clock.ts';
 import { refused } from './errors.ts';
 import { loadZaak } from './load-zaak.ts';
@@ -34,7 +34,7 @@ export function ingebrekestellingRegistreren(db: DbOrTx, input: Ingebrekestellin
     if (input.ontvangen < zaak.startdatum) {
       throw refused(`De ontvangstdatum ligt vóór de ontvangst van de aanvraag (${datumLang(zaak.startdatum)}).`);
     }
-    const events = await tx.selectFrom('zaak_events').select(['type', 'data']).where('zaak_id', '=', zaak.id).orderBy('id').execute();
+    const events = await zaakEventsInOrder(tx, zaak.id);
     const feiten = zaakFeiten(zaak, events);
     if (feiten.ingebrekestelling) {
       const eerder = klokUitFeiten(zaak, feiten, input.vandaag).dwangsom;

@@ -5,7 +5,7 @@ import { berichtAanKlant } from '../../dossier/berichten.ts';
 import { TermijnError } from '../../../workers/termijnen/index.ts';
 import type { DbOrTx } from '../../db/transaction.ts';
 import { inTransaction } from '../../db/transaction.ts';
-import { appendZaakEvent } from '../events.ts';
+import { appendZaakEvent, zaakEventsInOrder } from '../events.ts';
 import { zaakFeiten } from '../clock.ts';
 import { refused } from './errors.ts';
 import { loadZaak } from './load-zaak.ts';
@@ -30,7 +30,7 @@ export function verdagen(db: DbOrTx, input: VerdagenInput): Promise<void> {
   return inTransaction(db, async (tx) => {
     const zaak = await loadZaak(tx, input.tenantId, input.zaakId);
     if (zaak.status === 'afgesloten' || zaak.status === 'besloten') throw refused('Op deze zaak is al besloten; verdagen is niet meer mogelijk.');
-    const events = await tx.selectFrom('zaak_events').select(['type', 'data']).where('zaak_id', '=', zaak.id).orderBy('id').execute();
+    const events = await zaakEventsInOrder(tx, zaak.id);
     const normen = { doorlooptijd: zaak.doorlooptijd, servicenorm: zaak.servicenorm };
     let verdaagd: ZaakFeiten;
     try {
