@@ -13,6 +13,8 @@ export interface StartRegelingZaakInput {
   startdatum: string;
   actor: string;
   aangemeldDoor: 'klant' | 'klantmanager';
+  /** When the aanvraag came in; only the demo sets it, to show a zaak past its term. */
+  now?: Date;
 }
 
 /** Command: a zaak of a regeling from the catalog, with the start variables its diagram expects (process.md §1). */
@@ -27,6 +29,7 @@ export function startRegelingZaak(services: Pick<Services, 'database' | 'engine'
     policyId: params.policyId,
     doorlooptijd: params.doorlooptijd,
     servicenorm: params.servicenorm,
+    ...(input.now ? { now: input.now } : {}),
     variables: {
       ...params.variables,
       ...gegevens,

@@ -9,6 +9,47 @@ beforeAll(async () => {
 });
 afterAll(() => srv?.stop());
 
+/**
+ * The README's first command promises a manager a zaak over its term, and in Almere a running
+ * dwangsom, without doing anything first: klant2's prb aanvraag is dated back past the legal term.
+ */
+describe('demo zaken for the prb', () => {
+  interface Overzicht {
+    regelingen: Array<{ regeling: string; lopend: { inTermijn: number; risico: number; overTermijn: number }; dwangsom: { lopend: number; lopendCent: number } }>;
+  }
+  interface Lijst {
+    totaal: number;
+    zaken: Array<{ klant: { naam: string }; dagenTotUiterlijkeEinddatum: number | null; dwangsomCent: number | null }>;
+  }
+  it('Almere: klant1 in termijn, klant2 about five weeks over it with a dwangsom running since the ingebrekestelling', async () => {
+    const manager = await ApiClient.as(srv.url, 'manager.almere');
+    const prb = (await manager.get<Overzicht>('/api/doorlooptijden')).body.regelingen.find((r) => r.regeling === 'prb')!;
+    expect(prb.lopend).toEqual({ inTermijn: 1, risico: 0, overTermijn: 1 });
+    expect(prb.dwangsom.lopend).toBe(1);
+    // Received 21 days ago: owed from the day after two weeks (Awb 4:17 lid 1, the Atw may move that end
+    // by up to three days), € 23 a day in the first two weeks: four to seven days today.
+    expect(prb.dwangsom.lopendCent % 2300).toBe(0);
+    expect(prb.dwangsom.lopendCent).toBeGreaterThanOrEqual(4 * 2300);
+    expect(prb.dwangsom.lopendCent).toBeLessThanOrEqual(7 * 2300);
+    const over = (await manager.get<Lijst>('/api/doorlooptijden/zaken?regeling=prb&categorie=over-termijn')).body;
+    expect(over.totaal).toBe(1);
+    // Dated back 35 days past the term; the Atw may move the term's end by a few days.
+    expect(over.zaken[0]!.dagenTotUiterlijkeEinddatum).toBeLessThanOrEqual(-30);
+    expect(over.zaken[0]!.dwangsomCent).toBe(prb.dwangsom.lopendCent);
+  });
+
+  it('Breda: the late zaak has no dwangsom (no ingebrekestelling); the klantmanager sees its term has passed', async () => {
+    const manager = await ApiClient.as(srv.url, 'manager.breda');
+    const prb = (await manager.get<Overzicht>('/api/doorlooptijden')).body.regelingen.find((r) => r.regeling === 'prb')!;
+    expect(prb.lopend).toEqual({ inTermijn: 1, risico: 0, overTermijn: 1 });
+    expect(prb.dwangsom.lopend).toBe(0);
+    const km = await ApiClient.as(srv.url, 'klantmanager.breda');
+    const zaken = (await km.get<Array<{ status: string; klok: { status: string; dwangsom: unknown } }>>('/api/zaken?regeling=prb')).body;
+    expect(zaken.map((z) => z.klok.status).sort()).toEqual(['op-tijd', 'termijn-verlopen']);
+    expect(zaken.every((z) => z.status === 'in-behandeling' && z.klok.dwangsom === null)).toBe(true);
+  });
+});
+
 /** The README's "pib, iro en rio proberen" starts from these demo zaken. */
 describe('demo zaken for iro, rio and pib', () => {
   for (const [tenant, regeling, gebruiker, elementId] of [
