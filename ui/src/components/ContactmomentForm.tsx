@@ -2,11 +2,10 @@
  * Register a contactmoment (conversation, call, letter, e-mail) on a zaak:
  * the sources found these could not be extracted from systems afterwards.
  */
-import { useId, useRef, useState, type ChangeEvent, type FormEvent } from 'react';
+import { useId, useState, type ChangeEvent, type FormEvent } from 'react';
 import { Button, FormLabel, Paragraph, Select, SelectOption, Textbox } from '@utrecht/component-library-react';
-import { serverVeldFouten } from '../lib/veld-fouten.ts';
 import { CONTACT_SOORTEN, vandaag } from '../lib/format.ts';
-import { foutTekst } from '../lib/use-load.ts';
+import { useFormulier } from '../lib/use-formulier.ts';
 import { regie, type ContactSoort } from '../regie-api.ts';
 import { ErrorSummary } from './ErrorSummary.tsx';
 import { TextareaVeld } from './TextareaVeld.tsx';
@@ -27,41 +26,23 @@ export function ContactmomentForm({ zaakId, onSaved }: { zaakId: string; onSaved
   const id = useId();
   const today = vandaag();
   const [values, setValues] = useState({ soort: 'gesprek', datum: today, samenvatting: '' });
-  const [errors, setErrors] = useState<Partial<Record<Field, string>>>({});
-  const [fout, setFout] = useState<string | null>(null);
-  const [bezig, setBezig] = useState(false);
-  const [attempt, setAttempt] = useState(0);
+  const { errors, fout, bezig, attempt, summary, verstuur } = useFormulier<Field>();
   const [saved, setSaved] = useState<string | null>(null);
-  const summary = useRef<HTMLDivElement>(null);
   const fid = (f: Field) => `${id}-${f}`;
-
-  const focusSummary = () => setTimeout(() => summary.current?.focus(), 0);
 
   async function submit(e: FormEvent) {
     e.preventDefault();
     setSaved(null);
-    setFout(null);
-    const errs = validateContactmoment(values, today);
-    setErrors(errs);
-    setAttempt((a) => a + 1);
-    if (Object.keys(errs).length > 0) {
-      focusSummary();
-      return;
-    }
-    setBezig(true);
-    try {
-      await regie.addContactmoment(zaakId, { soort: values.soort as ContactSoort, datum: values.datum, samenvatting: values.samenvatting.trim() });
-      setValues({ soort: 'gesprek', datum: today, samenvatting: '' });
-      setErrors({});
-      setSaved('Het contactmoment is vastgelegd.');
-      onSaved();
-    } catch (err) {
-      setErrors(serverVeldFouten(err, (pad): Field | undefined => (pad === 'soort' || pad === 'datum' || pad === 'samenvatting' ? pad : undefined)));
-      setFout(foutTekst(err));
-      focusSummary();
-    } finally {
-      setBezig(false);
-    }
+    await verstuur(
+      validateContactmoment(values, today),
+      async () => {
+        await regie.addContactmoment(zaakId, { soort: values.soort as ContactSoort, datum: values.datum, samenvatting: values.samenvatting.trim() });
+        setValues({ soort: 'gesprek', datum: today, samenvatting: '' });
+        setSaved('Het contactmoment is vastgelegd.');
+        onSaved();
+      },
+      (pad) => (pad === 'soort' || pad === 'datum' || pad === 'samenvatting' ? pad : undefined),
+    );
   }
 
   const fields = (Object.keys(errors) as Field[]).map((f) => ({ id: fid(f), message: errors[f]! }));

@@ -3,7 +3,7 @@
  * they advanced themselves (declaratie: we pay them back), always against one
  * begrotingsregel of the granted plan: POST /api/zaken/:id/declaraties.
  */
-import { useId, useRef, useState, type ChangeEvent, type FormEvent } from 'react';
+import { useId, useState, type ChangeEvent, type FormEvent } from 'react';
 import {
   Alert,
   Button,
@@ -17,9 +17,8 @@ import {
   Textbox,
 } from '@utrecht/component-library-react';
 import { isValidIban, parseMoney } from '../../../forms/index.ts';
-import { serverVeldFouten } from '../lib/veld-fouten.ts';
 import { euro } from '../lib/format.ts';
-import { foutTekst } from '../lib/use-load.ts';
+import { useFormulier } from '../lib/use-formulier.ts';
 import { regie, type DeclaratieSoort, type Verplichting } from '../regie-api.ts';
 import { ErrorSummary } from './ErrorSummary.tsx';
 
@@ -70,55 +69,38 @@ export function regelLabel(r: Verplichting): string {
 export function FactuurForm({ zaakId, regels, onSent }: { zaakId: string; regels: Verplichting[]; onSent: () => void }) {
   const id = useId();
   const [values, setValues] = useState<Values>(LEEG);
-  const [errors, setErrors] = useState<Partial<Record<Field, string>>>({});
-  const [fout, setFout] = useState<string | null>(null);
-  const [bezig, setBezig] = useState(false);
-  const [attempt, setAttempt] = useState(0);
+  // The route names fields on 400 and 422; with field errors the summary lists them under "Verbeter het volgende:".
+  const { errors, fout, bezig, attempt, summary, verstuur } = useFormulier<Field>({ statussen: [400, 422], weigeringBijVeldFouten: false });
   const [verstuurd, setVerstuurd] = useState<string | null>(null);
-  const summary = useRef<HTMLDivElement>(null);
   const fid = (f: Field) => `${id}-${f}`;
-  const focusSummary = () => setTimeout(() => summary.current?.focus(), 0);
   const set = (f: keyof Values) => (e: ChangeEvent<HTMLInputElement | HTMLSelectElement>) => setValues((v) => ({ ...v, [f]: e.target.value }));
   const factuur = values.soort === 'factuur';
 
   async function submit(e: FormEvent) {
     e.preventDefault();
     setVerstuurd(null);
-    setFout(null);
-    setAttempt((a) => a + 1);
-    const errs = validateDeclaratie(values, regels);
-    setErrors(errs);
-    if (Object.keys(errs).length > 0) {
-      focusSummary();
-      return;
-    }
-    const money = parseMoney(values.bedrag.trim());
-    setBezig(true);
-    try {
-      await regie.dienDeclaratieIn(zaakId, {
-        soort: values.soort,
-        verplichtingId: values.verplichtingId,
-        bedragCents: money.ok ? money.cents : 0,
-        referentie: values.referentie.trim(),
-        ...(values.omschrijving.trim() ? { omschrijving: values.omschrijving.trim() } : {}),
-        ...(values.soort === 'declaratie' ? { iban: values.iban.trim() } : {}),
-      });
-      setValues(LEEG);
-      setErrors({});
-      setVerstuurd(
-        factuur
-          ? 'Uw factuur is ontvangen. Wij controleren hem en betalen de aanbieder. U ziet de betaling hierboven bij Betalingen.'
-          : 'Uw declaratie is ontvangen. Wij controleren hem en betalen u terug. U ziet de betaling hierboven bij Betalingen.',
-      );
-      onSent();
-    } catch (err) {
-      const server = serverVeldFouten(err, (pad) => SERVER_FIELD[pad], [400, 422]);
-      setErrors(server);
-      setFout(Object.keys(server).length > 0 ? null : foutTekst(err));
-      focusSummary();
-    } finally {
-      setBezig(false);
-    }
+    await verstuur(
+      validateDeclaratie(values, regels),
+      async () => {
+        const money = parseMoney(values.bedrag.trim());
+        await regie.dienDeclaratieIn(zaakId, {
+          soort: values.soort,
+          verplichtingId: values.verplichtingId,
+          bedragCents: money.ok ? money.cents : 0,
+          referentie: values.referentie.trim(),
+          ...(values.omschrijving.trim() ? { omschrijving: values.omschrijving.trim() } : {}),
+          ...(values.soort === 'declaratie' ? { iban: values.iban.trim() } : {}),
+        });
+        setValues(LEEG);
+        setVerstuurd(
+          factuur
+            ? 'Uw factuur is ontvangen. Wij controleren hem en betalen de aanbieder. U ziet de betaling hierboven bij Betalingen.'
+            : 'Uw declaratie is ontvangen. Wij controleren hem en betalen u terug. U ziet de betaling hierboven bij Betalingen.',
+        );
+        onSent();
+      },
+      (pad) => SERVER_FIELD[pad],
+    );
   }
 
   const fields = (Object.keys(errors) as Field[]).map((f) => ({ id: fid(f), message: errors[f]! }));

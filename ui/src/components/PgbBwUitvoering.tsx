@@ -4,7 +4,7 @@
  * klant's turn on the wachtlijst, a herindicatie and the end of employment. Each form posts to its named route (server/pgb-bw/uitvoering-routes.ts);
  * the resulting payments show in "Budget en betalingen".
  */
-import { useId, useRef, useState, type ChangeEvent, type FormEvent } from 'react';
+import { useId, useState, type ChangeEvent, type FormEvent } from 'react';
 import {
   Alert,
   Button,
@@ -19,9 +19,8 @@ import {
   Textbox,
 } from '@utrecht/component-library-react';
 import { maandenGeraakt, parseMoney } from '../../../forms/index.ts';
-import { serverVeldFouten } from '../lib/veld-fouten.ts';
 import { datum, vandaag } from '../lib/format.ts';
-import { foutTekst } from '../lib/use-load.ts';
+import { useFormulier } from '../lib/use-formulier.ts';
 import { regie, type PgbBwUitvoeringSoort, type PgbBwWachtlijst } from '../regie-api.ts';
 import { ErrorSummary } from './ErrorSummary.tsx';
 
@@ -196,42 +195,26 @@ function Formulier({ zaakId, f, onSent }: { zaakId: string; f: UitvoeringFormuli
   const id = useId();
   const leeg = Object.fromEntries(f.velden.map((v) => [v.key, v.kind === 'keuze' ? (v.opties?.[0]?.[0] ?? '') : '']));
   const [values, setValues] = useState<Record<string, string>>(leeg);
-  const [fouten, setFouten] = useState<Fouten>({});
-  const [fout, setFout] = useState<string | null>(null);
-  const [bezig, setBezig] = useState(false);
-  const [poging, setPoging] = useState(0);
+  // With field errors from the server the summary lists them under "Verbeter het volgende:".
+  const { errors: fouten, fout, bezig, attempt: poging, summary, verstuur } = useFormulier<string>({ weigeringBijVeldFouten: false });
   const [gelukt, setGelukt] = useState<string | null>(null);
-  const summary = useRef<HTMLDivElement>(null);
   const fid = (key: string) => `${id}-${key}`;
-  const focusSummary = () => setTimeout(() => summary.current?.focus(), 0);
   const zet = (key: string, waarde: string) => setValues((v) => ({ ...v, [key]: waarde }));
 
   async function submit(e: FormEvent) {
     e.preventDefault();
     setGelukt(null);
-    setFout(null);
-    setPoging((p) => p + 1);
     const { body, fouten: errs } = controleer(f, values);
-    setFouten(errs);
-    if (Object.keys(errs).length > 0) {
-      focusSummary();
-      return;
-    }
-    setBezig(true);
-    try {
-      const r = await regie.pgbBwUitvoering(zaakId, f.soort, body);
-      setValues(leeg);
-      setFouten({});
-      setGelukt(r.dubbel ? 'Dit had u al vastgelegd; wij hebben het niet nog een keer verwerkt.' : !r.verwerkt && f.wacht ? f.wacht : f.gelukt);
-      onSent(f.soort);
-    } catch (err) {
-      const server = serverVeldFouten(err, (pad) => (f.velden.some((v) => v.key === pad) ? pad : undefined));
-      setFouten(server);
-      setFout(Object.keys(server).length > 0 ? null : foutTekst(err));
-      focusSummary();
-    } finally {
-      setBezig(false);
-    }
+    await verstuur(
+      errs,
+      async () => {
+        const r = await regie.pgbBwUitvoering(zaakId, f.soort, body);
+        setValues(leeg);
+        setGelukt(r.dubbel ? 'Dit had u al vastgelegd; wij hebben het niet nog een keer verwerkt.' : !r.verwerkt && f.wacht ? f.wacht : f.gelukt);
+        onSent(f.soort);
+      },
+      (pad) => (f.velden.some((v) => v.key === pad) ? pad : undefined),
+    );
   }
 
   const velden = zichtbaar(f, values);

@@ -4,43 +4,15 @@
  * told) and registering a written ingebrekestelling the gemeente received (Awb 4:17: the zaak
  * clock then shows when a dwangsom starts and what it amounts to).
  */
-import { useId, useRef, useState, type ChangeEvent, type FormEvent } from 'react';
+import { useId, useState, type ChangeEvent, type FormEvent } from 'react';
 import { Alert, Button, FormLabel, Heading, Paragraph, Select, SelectOption, Textbox } from '@utrecht/component-library-react';
 import { datum, vandaag } from '../lib/format.ts';
-import { foutTekst } from '../lib/use-load.ts';
-import { serverVeldFouten } from '../lib/veld-fouten.ts';
+import { useFormulier } from '../lib/use-formulier.ts';
 import { regie, type Klok } from '../regie-api.ts';
 import { ErrorSummary } from './ErrorSummary.tsx';
 import { TextareaVeld } from './TextareaVeld.tsx';
 
 export const VERDAGINGSTERMIJNEN: Record<string, string> = { P1W: '1 week', P2W: '2 weken', P4W: '4 weken', P6W: '6 weken', P8W: '8 weken' };
-
-/** The state every small form here shares: field errors, a refusal, busy, and the summary to focus. */
-function useFormulier<F extends string>() {
-  const [errors, setErrors] = useState<Partial<Record<F, string>>>({});
-  const [fout, setFout] = useState<string | null>(null);
-  const [bezig, setBezig] = useState(false);
-  const [attempt, setAttempt] = useState(0);
-  const summary = useRef<HTMLDivElement>(null);
-  async function verstuur(errs: Partial<Record<F, string>>, send: () => Promise<void>, veldVan: (pad: string) => F | undefined) {
-    setFout(null);
-    setErrors(errs);
-    setAttempt((a) => a + 1);
-    const focus = () => setTimeout(() => summary.current?.focus(), 0);
-    if (Object.keys(errs).length > 0) return focus();
-    setBezig(true);
-    try {
-      await send();
-    } catch (err) {
-      setErrors(serverVeldFouten(err, veldVan));
-      setFout(foutTekst(err));
-      focus();
-    } finally {
-      setBezig(false);
-    }
-  }
-  return { errors, fout, bezig, attempt, summary, verstuur };
-}
 
 function FoutMelding({ id, fout }: { id: string; fout: string | undefined }) {
   if (!fout) return null;

@@ -31,8 +31,8 @@ import { ErrorSummary } from '../components/ErrorSummary.tsx';
 import { Laden, LoadError } from '../components/LoadError.tsx';
 import { euro, REGELING_KORT, REGELINGEN } from '../lib/format.ts';
 import { isOnlyKlant } from '../lib/roles.ts';
+import { useFormulier } from '../lib/use-formulier.ts';
 import { foutTekst, useLoad } from '../lib/use-load.ts';
-import { serverVeldFouten } from '../lib/veld-fouten.ts';
 import type { RouteProps } from '../routes.tsx';
 
 type ContractStatus = 'gecontracteerd' | 'in-pool' | 'in-beoordeling' | 'afgewezen' | 'beeindigd';
@@ -484,57 +484,43 @@ export function validateVoorstel(v: Values): Partial<Record<Field, string>> {
 function VoorstelForm({ klant, onSent }: { klant: boolean; onSent: () => void }) {
   const id = useId();
   const [values, setValues] = useState<Values>(LEEG);
-  const [errors, setErrors] = useState<Partial<Record<Field, string>>>({});
-  const [fout, setFout] = useState<string | null>(null);
-  const [bezig, setBezig] = useState(false);
-  const [attempt, setAttempt] = useState(0);
+  const { errors, fout, bezig, attempt, summary, verstuur } = useFormulier<Field>({
+    // With field errors the summary lists them under "Verbeter het volgende:"; otherwise the
+    // refusal's own words where the server gave them (also for a 404 about the voorstel).
+    weigeringBijVeldFouten: false,
+    weigering: (err) => (err instanceof ApiError ? (err.problem.detail ?? foutTekst(err)) : foutTekst(err)),
+  });
   const [verstuurd, setVerstuurd] = useState<string | null>(null);
-  const summary = useRef<HTMLDivElement>(null);
   const fid = (f: Field) => `${id}-${f}`;
-  const focusSummary = () => setTimeout(() => summary.current?.focus(), 0);
   const set = (f: Field) => (e: ChangeEvent<HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement>) => setValues((v) => ({ ...v, [f]: e.target.value }));
 
   async function submit(e: FormEvent) {
     e.preventDefault();
     setVerstuurd(null);
-    setFout(null);
-    setAttempt((a) => a + 1);
-    const errs = validateVoorstel(values);
-    setErrors(errs);
-    if (Object.keys(errs).length > 0) {
-      focusSummary();
-      return;
-    }
-    setBezig(true);
-    try {
-      const a = await request<Aanbieder>('POST', '/api/aanbieders/voorstellen', {
-        body: {
-          naam: values.naam.trim(),
-          kvk: values.kvk,
-          iban: values.iban.trim(),
-          regeling: values.regeling,
-          diensten: values.diensten.split(',').map((d) => d.trim()).filter(Boolean),
-          regio: values.regio.trim(),
-          ...(values.website.trim() ? { website: values.website.trim() } : {}),
-          toelichting: values.toelichting.trim(),
-        },
-      });
-      setValues(LEEG);
-      setErrors({});
-      setVerstuurd(`${a.naam} is voorgesteld. Een klantmanager beoordeelt de aanbieder; daarna ziet u hierboven of u hem kunt kiezen.`);
-      onSent();
-    } catch (err) {
-      const server = serverVeldFouten(err, (pad) => {
+    await verstuur(
+      validateVoorstel(values),
+      async () => {
+        const a = await request<Aanbieder>('POST', '/api/aanbieders/voorstellen', {
+          body: {
+            naam: values.naam.trim(),
+            kvk: values.kvk,
+            iban: values.iban.trim(),
+            regeling: values.regeling,
+            diensten: values.diensten.split(',').map((d) => d.trim()).filter(Boolean),
+            regio: values.regio.trim(),
+            ...(values.website.trim() ? { website: values.website.trim() } : {}),
+            toelichting: values.toelichting.trim(),
+          },
+        });
+        setValues(LEEG);
+        setVerstuurd(`${a.naam} is voorgesteld. Een klantmanager beoordeelt de aanbieder; daarna ziet u hierboven of u hem kunt kiezen.`);
+        onSent();
+      },
+      (pad) => {
         const veld = pad.split('.')[0] as Field;
         return veld in LEEG ? veld : undefined;
-      });
-      setErrors(server);
-      // A refusal's own words where the server gave them (also for a 404 about the voorstel).
-      setFout(Object.keys(server).length > 0 ? null : err instanceof ApiError ? (err.problem.detail ?? foutTekst(err)) : foutTekst(err));
-      focusSummary();
-    } finally {
-      setBezig(false);
-    }
+      },
+    );
   }
 
   const fields = (Object.keys(errors) as Field[]).map((f) => ({ id: fid(f), message: errors[f]! }));
