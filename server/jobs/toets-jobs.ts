@@ -1,5 +1,6 @@
 import { createPlanToetsHandler } from '../../workers/plan-toets/index.ts';
-import { createToelatingHandler } from '../../workers/toelating/index.ts';
+import { createToelatingHandler, type KlantFeiten } from '../../workers/toelating/index.ts';
+import { metToelatingsbeoordeling, type Toelatingsbeoordeling } from '../zaken/prb-klantfeiten.ts';
 import { defaultPolicies } from '../../workflows/prb/policy/load.ts';
 import { variable, type JobHandler } from './job-handler.ts';
 import { toTrajectplan, type TrajectplanFormulier } from './trajectplan-adapter.ts';
@@ -9,11 +10,14 @@ const policies = () => defaultPolicies();
 export const prbToelating: JobHandler = {
   type: 'prb-toelating',
   async handle(job) {
+    // After ToelatingBeoordelen the klantmanager's facts complete the aanmelding's; the completed
+    // facts become the zaak's klantFeiten, so the beschikking and the dossier show what was assessed.
+    const klantFeiten = metToelatingsbeoordeling(variable<KlantFeiten>(job, 'klant'), (job.variables.beoordeling ?? null) as Toelatingsbeoordeling | null);
     const toelating = createToelatingHandler({ policyById: (id) => policies().policyById(id) })({
       policyId: variable<string>(job, 'policyId'),
-      klant: variable(job, 'klant'),
+      klant: klantFeiten,
     });
-    return { toelating };
+    return { toelating, klantFeiten };
   },
 };
 

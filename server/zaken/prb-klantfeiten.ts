@@ -46,3 +46,46 @@ export function prbKlantFeiten(aanmelding: Aanmelding, startdatum: string): Klan
     interesseGetoond: true,
   };
 }
+
+/** What the klantmanager established in ToelatingBeoordelen (form prb-toelating-beoordelen); only the fields the form showed. */
+export interface Toelatingsbeoordeling {
+  uitkeringsduurMaanden?: number | null;
+  werkloosheidsduurMaanden?: number | null;
+  afstandTotArbeidsmarktMaanden?: number | null;
+  passendRegulierAanbod?: string | null;
+  geredeKansOpUitstroom?: string | null;
+  beschikbaarVoorArbeid?: string | null;
+  lopendAnderTraject?: string | null;
+  alleenstaandeOuder?: string | null;
+  leeftijdJongsteKind?: number | null;
+  langdurigGedeeltelijkArbeidsongeschikt?: string | null;
+  toelichting?: string;
+}
+
+/**
+ * The aanmelding's facts completed with the klantmanager's: a fact the klantmanager established
+ * fills in one the aanmelding left open, and never erases one it gave.
+ */
+export function metToelatingsbeoordeling(feiten: KlantFeiten, b: Toelatingsbeoordeling | null | undefined): KlantFeiten {
+  if (!b) return feiten;
+  const out: KlantFeiten = { ...feiten };
+  const getal = (v: number | null | undefined) => (typeof v === 'number' ? v : null);
+  const keuze = (v: string | null | undefined) => jaNee(v ?? undefined);
+  const zet = <K extends keyof KlantFeiten>(key: K, value: KlantFeiten[K] | null) => {
+    if (value !== null && value !== undefined && (out[key] === null || out[key] === undefined)) out[key] = value;
+  };
+  zet('werkloosheidsduurMaanden', getal(b.werkloosheidsduurMaanden));
+  zet('afstandTotArbeidsmarktMaanden', getal(b.afstandTotArbeidsmarktMaanden));
+  zet('leeftijdJongsteKind', getal(b.leeftijdJongsteKind));
+  zet('passendRegulierAanbod', keuze(b.passendRegulierAanbod));
+  zet('geredeKansOpUitstroom', keuze(b.geredeKansOpUitstroom));
+  zet('beschikbaarVoorArbeid', keuze(b.beschikbaarVoorArbeid));
+  zet('lopendAnderTraject', keuze(b.lopendAnderTraject));
+  zet('alleenstaandeOuder', keuze(b.alleenstaandeOuder));
+  zet('langdurigGedeeltelijkArbeidsongeschikt', keuze(b.langdurigGedeeltelijkArbeidsongeschikt));
+  const duur = getal(b.uitkeringsduurMaanden);
+  if (out.uitkering && (out.uitkering.duurMaanden === null || out.uitkering.duurMaanden === undefined) && duur !== null) {
+    out.uitkering = { ...out.uitkering, duurMaanden: duur };
+  }
+  return out;
+}

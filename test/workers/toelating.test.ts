@@ -153,3 +153,35 @@ describe('toelating', () => {
     expect(() => handler({ klant: basis })).toThrow(/policyId/);
   });
 });
+
+describe('an aanvraag the aanmelding cannot settle goes to the klantmanager (teBeoordelen), not to a refusal', () => {
+  // What the prb aanmelding form gives: Utrecht also asks whether a regular offer fits and whether
+  // the klant has a fair chance of work, which only the klantmanager can judge (seed-000 L1077).
+  const aanmelding: KlantFeiten = { ...basis, leeftijd: 47, uitkering: { soort: 'WWB', duurMaanden: 24 }, interesseGetoond: true };
+
+  it('Utrecht: only unknown facts, all of them the klantmanager can establish → teBeoordelen', () => {
+    const result = assessToelating(aanmelding, beleid('utrecht'));
+    expect(result.toegelaten).toBe(false);
+    expect(result.teBeoordelen).toBe(true);
+    expect(result.ontbrekendeGegevens.sort()).toEqual(['geredeKansOpUitstroom', 'passendRegulierAanbod']);
+    expect(codes(result).every((c) => c === CODE_GEGEVEN_ONTBREEKT)).toBe(true);
+  });
+
+  it('a criterion that fails outright is refused at once, even with facts still unknown', () => {
+    const result = assessToelating({ ...aanmelding, uitkering: { soort: 'WW', duurMaanden: 3 } }, beleid('utrecht'));
+    expect(result.toegelaten).toBe(false);
+    expect(result.teBeoordelen).toBe(false);
+    expect(codes(result)).toContain('TOELATING_UITKERING');
+  });
+
+  it('an unknown fact the klantmanager cannot supply (the woonplaats) is not sent to the klantmanager', () => {
+    const result = assessToelating({ ...aanmelding, woontInGemeente: null }, beleid('almere'));
+    expect(result.ontbrekendeGegevens).toEqual(['woontInGemeente']);
+    expect(result.teBeoordelen).toBe(false);
+  });
+
+  it('admitted: nothing to assess', () => {
+    const result = assessToelating(aanmelding, beleid('almere'));
+    expect(result).toMatchObject({ toegelaten: true, teBeoordelen: false });
+  });
+});

@@ -66,6 +66,13 @@ export interface ToelatingReden {
 
 export interface ToelatingResultaat {
   toegelaten: boolean;
+  /**
+   * Not toegelaten only because facts are unknown that the klantmanager can establish (no criterion
+   * failed): the aanvraag goes to the klantmanager (task ToelatingBeoordelen) and is assessed again,
+   * instead of being refused on what the aanmelding form did not ask. Awb 3:2 asks a decision be
+   * prepared with care, and 4:5 forbids refusing an incomplete aanvraag without a chance to complete it.
+   */
+  teBeoordelen: boolean;
   /** Why not: one reason per criterion not met or not assessable; empty when toegelaten. */
   redenen: ToelatingReden[];
   /** Facts that were needed but unknown (field names of KlantFeiten). */
@@ -98,6 +105,29 @@ const CODES: Record<Toelatingscriterium['soort'], string> = {
 };
 
 export const CODE_GEGEVEN_ONTBREEKT = 'TOELATING_GEGEVEN_ONTBREEKT';
+
+/**
+ * Facts the klantmanager records in ToelatingBeoordelen (form prb-toelating-beoordelen). Not here:
+ * leeftijd (the aanmelding asks the birth date), woontInGemeente and interesseGetoond (follow from
+ * the aanmelding itself); `uitkering` only for its duration, when the kind of benefit is known.
+ */
+export const BEOORDEELBARE_FEITEN = [
+  'uitkering',
+  'werkloosheidsduurMaanden',
+  'alleenstaandeOuder',
+  'leeftijdJongsteKind',
+  'langdurigGedeeltelijkArbeidsongeschikt',
+  'afstandTotArbeidsmarktMaanden',
+  'beschikbaarVoorArbeid',
+  'lopendAnderTraject',
+  'passendRegulierAanbod',
+  'geredeKansOpUitstroom',
+] as const satisfies readonly Feit[];
+
+function beoordeelbaar(feit: Feit, klant: KlantFeiten): boolean {
+  if (feit === 'uitkering') return isKnown(klant.uitkering?.soort);
+  return (BEOORDEELBARE_FEITEN as readonly Feit[]).includes(feit);
+}
 
 const FEIT_LABEL: Record<Feit, string> = {
   leeftijd: 'uw leeftijd',
@@ -311,8 +341,10 @@ export function assessToelating(klant: KlantFeiten, beleid: ToelatingBeleid): To
       });
     }
   }
+  const alleenOnbekend = redenen.length > 0 && redenen.every((r) => r.code === CODE_GEGEVEN_ONTBREEKT);
   return {
     toegelaten: redenen.length === 0,
+    teBeoordelen: alleenOnbekend && [...ontbrekend].every((f) => beoordeelbaar(f, klant)),
     redenen,
     ontbrekendeGegevens: [...ontbrekend],
     getoetst,
