@@ -1,3 +1,5 @@
+import { formatEuro } from '../../forms/validation/money.ts';
+import { datumLang } from '../../workers/beschikking/index.ts';
 import { completedBy, header, variable, type JobHandler } from './job-handler.ts';
 
 interface Tekst {
@@ -5,9 +7,9 @@ interface Tekst {
   tekst: (v: Record<string, unknown>) => string;
 }
 
-const datum = (v: unknown) => (typeof v === 'string' ? v : 'onbekend');
-const euro = (cents: unknown) =>
-  typeof cents === 'number' ? new Intl.NumberFormat('nl-NL', { style: 'currency', currency: 'EUR' }).format(cents / 100) : '';
+/** "4 januari 2027": a klant reads a date in words, not as 2027-01-04. */
+const datum = (v: unknown) => (typeof v === 'string' && /^\d{4}-\d{2}-\d{2}/.test(v) ? datumLang(v.slice(0, 10)) : 'onbekend');
+const euro = (cents: unknown) => (typeof cents === 'number' ? formatEuro(cents) : '');
 
 /** Plain-Dutch messages per code (process.md §2, notificatie). */
 const BERICHTEN: Record<string, Tekst> = {

@@ -46,7 +46,9 @@ describe('prb in Zoetermeer: refusal at admission with coded reasons', () => {
     expect(JSON.parse(vastgelegd.data)).toMatchObject({ uitkomst: 'niet-toegelaten' });
 
     // The klant hears of it, and nobody has a task left in this zaak.
-    expect((await berichten(a.klant)).map((b) => b.onderwerp)).toContain('Er is een besluit over uw aanvraag');
+    const besluitBericht = (await berichten(a.klant)).find((b) => b.onderwerp === 'Er is een besluit over uw aanvraag');
+    // The last day for bezwaar in words, as in the beschikking, not as an ISO date.
+    expect(besluitBericht?.tekst).toMatch(/tot en met \d{1,2} (januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december) \d{4} bezwaar maken\./);
     expect((await a.km.get<{ items: unknown[] }>(`/api/tasks?zaakId=${id}`)).body.items).toEqual([]);
     expect(await srv.engine.listIncidents({ tenantId: 'zoetermeer', state: 'active' })).toEqual([]);
   });
