@@ -65,7 +65,7 @@ describe('inloggen', () => {
     expect(await summary.textContent()).toContain('De gebruikersnaam of het wachtwoord is onjuist.');
     expect(await p.getByRole('alert').count()).toBeGreaterThan(0);
     // Focus moves to the summary so screen readers read it and keyboard users start there.
-    expect(await p.evaluate(() => document.activeElement?.classList.contains('regie-error-summary'))).toBe(true);
+    await p.waitForFunction(() => document.activeElement?.classList.contains('regie-error-summary'));
     expect(await p.getByLabel('Wachtwoord').inputValue()).toBe('');
     expect(await p.getByLabel('Gebruikersnaam').inputValue()).toBe('klantmanager.almere');
     expect(pathOf(p)).toBe('/inloggen');

@@ -298,7 +298,7 @@ describe('prb in Almere, de hele reis in de browser', () => {
     await bezwaar.getByRole('button', { name: 'Bezwaar maken' }).click();
     await bezwaar.getByRole('button', { name: 'Bezwaar versturen' }).click();
     await bezwaar.getByRole('link', { name: 'Schrijf op waarom u het niet eens bent met het besluit.' }).waitFor();
-    expect(await page.evaluate(() => document.activeElement?.classList.contains('regie-error-summary'))).toBe(true);
+    await page.waitForFunction(() => document.activeElement?.classList.contains('regie-error-summary'));
     expect(await bezwaar.getByLabel('Waarom bent u het niet eens met het besluit?').getAttribute('aria-invalid')).toBe('true');
 
     const href = await documenten.getByRole('link', { name: /beschikking/i }).first().getAttribute('href');
@@ -320,7 +320,7 @@ describe('prb in Almere, de hele reis in de browser', () => {
     // Nothing filled in: a focused error summary, in Dutch, linked to the fields.
     await form.getByRole('button', { name: 'Factuur versturen' }).click();
     await form.getByRole('link', { name: 'Kies de begrotingsregel waar dit bij hoort.' }).waitFor();
-    expect(await page.evaluate(() => document.activeElement?.classList.contains('regie-error-summary'))).toBe(true);
+    await page.waitForFunction(() => document.activeElement?.classList.contains('regie-error-summary'));
     await expectAccessible(page);
 
     await form.getByLabel('Bij welke begrotingsregel hoort het?').selectOption({ label: `Koksopleiding – ${ROC.naam} (€ 3.000,00)` });

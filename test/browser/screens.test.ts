@@ -213,7 +213,7 @@ describe('werkvoorraad en taak', () => {
     if ((await contact.count()) > 0) {
       await contact.getByRole('button', { name: 'Contactmoment vastleggen' }).click();
       await page.getByText('Schrijf kort op wat er besproken is.').first().waitFor();
-      expect(await page.evaluate(() => document.activeElement?.classList.contains('regie-error-summary'))).toBe(true);
+      await page.waitForFunction(() => document.activeElement?.classList.contains('regie-error-summary'));
       await expectAccessible(page);
       await contact.getByLabel('Soort contact').selectOption('telefoon');
       await contact.getByLabel('Wat is er besproken?').fill('Gebeld over de intake; klant stuurt de offerte volgende week.');
