@@ -52,4 +52,19 @@ describe('prb in Utrecht: the klantmanager establishes what the aanmelding canno
     const { besluit } = (await procesVariabelen(srv, id)) as { besluit: { gronden: { code: string }[] } };
     expect(besluit.gronden.map((g) => g.code)).toEqual(['TOELATING_REGULIER_AANBOD']);
   });
+
+  it('the klant can withdraw the aanvraag while the klantmanager assesses the toelating', async () => {
+    const a = await accounts(srv, 'utrecht', 3);
+    const id = await aanmelden(a.klant);
+    await openTask(a.km, id, 'ToelatingBeoordelen');
+    const res = await a.klant.post(`/api/zaken/${id}/intrekken`, { reden: 'Ik heb zelf werk gevonden.' });
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    const closed = await until(async () => {
+      const z = await zaak(a.klant, id);
+      return z.status === 'afgesloten' ? z : null;
+    }, 'afgesloten');
+    expect(closed.resultaat).toBe('ingetrokken');
+    const open = (await a.km.get<{ items: Array<{ elementId: string }> }>(`/api/tasks?zaakId=${id}`)).body.items;
+    expect(open).toEqual([]);
+  });
 });

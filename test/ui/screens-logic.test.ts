@@ -8,6 +8,7 @@ import { validateIngebrekestelling, validateVerdaging } from '../../ui/src/compo
 import { dwangsomZin } from '../../ui/src/lib/format.ts';
 import { parseVariables } from '../../ui/src/pages/IncidentenPage.tsx';
 import { validateContactmoment } from '../../ui/src/components/ContactmomentForm.tsx';
+import { kanIntrekken } from '../../ui/src/components/AanvraagIntrekken.tsx';
 import { taskQueryString, type Klok, type ZaakSamenvatting } from '../../ui/src/regie-api.ts';
 import { navFor } from '../../ui/src/homes.ts';
 import { resolveRoute } from '../../ui/src/routes.tsx';
@@ -218,5 +219,17 @@ describe('navigation and routes of the screens', () => {
     expect(resolveRoute('/mijn-traject/zaken/z1', ['klantmanager']).kind).toBe('forbidden');
     expect(resolveRoute('/werkvoorraad', ['manager']).kind).toBe('ok');
     expect(resolveRoute('/incidenten', ['klantmanager']).kind).toBe('forbidden');
+  });
+});
+
+describe('kanIntrekken: the withdrawal is offered until the besluit', () => {
+  const zaak = (fase: string | null, status = 'in-behandeling') => ({ regeling: 'prb' as const, status, fase, bezwaar: null });
+  it('from the aanmelding (the klantmanager still assessing the toelating) through the besluit', () => {
+    for (const fase of ['aanmelding', 'orientatie', 'aanvraag', 'beoordeling', 'besluit']) expect(kanIntrekken(zaak(fase)), fase).toBe(true);
+  });
+  it('not once decided, closed, or in the uitvoering', () => {
+    expect(kanIntrekken(zaak('uitvoering', 'besloten'))).toBe(false);
+    expect(kanIntrekken(zaak('afsluiting', 'afgesloten'))).toBe(false);
+    expect(kanIntrekken(zaak('uitvoering'))).toBe(false);
   });
 });

@@ -11,8 +11,12 @@ import { useTekstVerzenden } from '../lib/use-tekst-verzenden.ts';
 import { regie, type Zaak } from '../regie-api.ts';
 
 const REDEN_MAX = 1000;
-/** The fasen of the aanvraag before the besluit, where the diagrams wait for a withdrawal. */
-const FASEN_VOOR_BESLUIT = ['orientatie', 'aanvraag', 'beoordeling', 'besluit'];
+/**
+ * The fasen of the aanvraag before the besluit, where the diagrams wait for a withdrawal. In
+ * `aanmelding` the klantmanager may still be assessing (prb Toelating beoordelen, iro/rio Afstand
+ * bepalen); those tasks carry the same withdrawal message.
+ */
+const FASEN_VOOR_BESLUIT = ['aanmelding', 'orientatie', 'aanvraag', 'beoordeling', 'besluit'];
 
 /** Whether the page offers the withdrawal; the server stays the judge. */
 export function kanIntrekken(zaak: Pick<Zaak, 'regeling' | 'status' | 'fase' | 'bezwaar'>): boolean {
