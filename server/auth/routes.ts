@@ -23,6 +23,8 @@ export const MeSchema = z
       .nullable(),
     roles: z.array(RoleSchema),
     csrfToken: z.string(),
+    /** For a klant: name and BSN as the gemeente knows them, so an aanmelding starts with them filled in. */
+    klant: z.object({ naam: z.string(), bsn: z.string() }).nullable(),
   })
   .meta({ id: 'Me' });
 
@@ -30,7 +32,11 @@ export async function describePrincipal(db: Db, p: Principal): Promise<z.infer<t
   const tenant = p.tenantId
     ? await db.selectFrom('tenants').select(['id', 'naam', 'soort', 'cbs_code']).where('id', '=', p.tenantId).executeTakeFirst()
     : undefined;
+  const klant = p.klantId && p.tenantId
+    ? await db.selectFrom('klanten').select(['naam', 'bsn']).where('id', '=', p.klantId).where('tenant_id', '=', p.tenantId).executeTakeFirst()
+    : undefined;
   return {
+    klant: klant ? { naam: klant.naam, bsn: klant.bsn } : null,
     user: { id: p.userId, username: p.username, displayName: p.displayName },
     tenant: tenant ? { id: tenant.id, naam: tenant.naam, soort: tenant.soort, cbsCode: tenant.cbs_code } : null,
     roles: p.roles,

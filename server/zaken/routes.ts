@@ -16,6 +16,21 @@ const ZAAK_READERS = ['klant', 'klantmanager', 'pgb-adviseur', 'beslisser', 'fin
 const IsoDay = z.iso.date({ error: 'Vul een datum in als JJJJ-MM-DD.' });
 const IsoDuration = z.string().regex(/^P(?!$)(\d+Y)?(\d+M)?(\d+W)?(\d+D)?$/, 'Vul een termijn in zoals P6W of P14D.');
 
+/**
+ * The aanmelding is about the klant the zaak is for: the naam and BSN in it are the klant's as the
+ * gemeente knows them. Whatever was typed there is replaced, so nobody applies in another person's
+ * name (the screen fills them in for a klant; a klantmanager starts for the klant they chose).
+ */
+function aanmeldingVan(gegevens: Record<string, unknown>, klant: { naam: string; bsn: string }): Record<string, unknown> {
+  const out: Record<string, unknown> = { ...gegevens };
+  for (const [key, value] of Object.entries(gegevens)) {
+    if (value && typeof value === 'object' && !Array.isArray(value) && 'bsn' in value) {
+      out[key] = { ...(value as Record<string, unknown>), naam: klant.naam, bsn: klant.bsn };
+    }
+  }
+  return out;
+}
+
 const StartBody = z.strictObject({
   regeling: z.enum(REGELINGEN.filter((r) => r !== 'bezwaar') as ['prb', ...string[]], { error: 'Kies een regeling.' }),
   /** Required for a klantmanager; a klant always starts for themselves. */
@@ -49,7 +64,7 @@ export function zaakRoutes(services: Services) {
         if (!entry || !params) {
           throw new HttpProblem(409, 'Regeling niet beschikbaar', 'Deze regeling wordt (nog) niet uitgevoerd door uw organisatie.');
         }
-        const klant = await db.selectFrom('klanten').select(['id', 'naam']).where('id', '=', klantId).where('tenant_id', '=', tenantId).executeTakeFirst();
+        const klant = await db.selectFrom('klanten').select(['id', 'naam', 'bsn']).where('id', '=', klantId).where('tenant_id', '=', tenantId).executeTakeFirst();
         if (!klant) throw problems.notFound();
         const klantUser = await db.selectFrom('users').select('username').where('klant_id', '=', klant.id).executeTakeFirst();
         const startdatum = todayInAmsterdam(new Date());
@@ -60,13 +75,13 @@ export function zaakRoutes(services: Services) {
           if (!form) throw new HttpProblem(409, 'Regeling niet beschikbaar', 'Het aanmeldformulier van deze regeling is niet uitgerold.');
           const checked = form.compiled.validate(gegevens, { klantNaam: klant.naam });
           if (!checked.ok) throw new HttpProblem(422, 'Aanmelding niet goed ingevuld', 'Niet alle velden zijn juist ingevuld.', checked.errors);
-          gegevens = checked.value;
+          gegevens = aanmeldingVan(checked.value, klant);
         }
         const started = await startRegelingZaak(services, {
           tenantId,
           entry,
           params,
-          klant: { ...klant, username: klantUser?.username ?? null },
+          klant: { id: klant.id, naam: klant.naam, username: klantUser?.username ?? null },
           gegevens,
           startdatum,
           actor: principal.username,

@@ -42,6 +42,8 @@ export interface Session {
   /** Unknown role names from the server are kept; the UI ignores them. */
   roles: string[];
   csrfToken: string;
+  /** For a klant: name and BSN as the gemeente knows them (an aanmelding starts with them). */
+  klant?: { naam: string; bsn: string } | null;
 }
 
 export interface FieldError {

@@ -109,7 +109,12 @@ export function RegelingPage({ params, session }: RouteProps) {
   const [fout, setFout] = useState<string | null>(null);
   const [startForm, setStartForm] = useState<FormSchema | null | undefined>(undefined);
   const [serverErrors, setServerErrors] = useState<FieldError[] | undefined>();
-  const formVariables = useMemo(() => ({ klantNaam: session.user.displayName }), [session.user.displayName]);
+  // The aanmelding's naam and BSN are the klant's own (the server takes them from the klant record
+  // whatever is sent); prefilled under each start form's group (aanmelding, or verzoek for the pib).
+  const formVariables = useMemo(() => {
+    const eigen = session.klant ? { naam: session.klant.naam, bsn: session.klant.bsn } : undefined;
+    return { klantNaam: session.user.displayName, ...(eigen ? { aanmelding: eigen, verzoek: eigen } : {}) };
+  }, [session.user.displayName, session.klant]);
 
   if (!load.data) {
     return (
