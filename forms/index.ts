@@ -6,6 +6,7 @@ export type { FormSchema, FormComponent, FormOption, FormValidate, RegieType, Re
 export { FormSchemaError } from './schema/form-schema-error.ts';
 export { loadFormSchema } from './schema/load-form-schema.ts';
 export { compileForm, MAX_ROWS } from './validation/compile-form.ts';
+export { describeFormValues, type DescribedValue } from './validation/describe-values.ts';
 export type { CompiledForm, CompileOptions, FieldError, ValidationResult } from './validation/compile-form.ts';
 export { isValidBsn, normalizeBsn } from './validation/bsn.ts';
 export { isValidIban, normalizeIban, formatIban } from './validation/iban.ts';

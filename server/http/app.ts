@@ -27,6 +27,7 @@ import { formRoutes } from '../forms/routes.ts';
 import { processRoutes } from '../processes/routes.ts';
 import { taskRoutes } from '../tasks/routes.ts';
 import { zaakRoutes } from '../zaken/routes.ts';
+import { aanmeldingRoute } from '../zaken/aanmelding-route.ts';
 import { errorHandler, notFoundApi } from './errors.ts';
 import { buildOpenApiDocument } from './openapi.ts';
 import { z } from 'zod';
@@ -61,6 +62,7 @@ export function allRoutes(opts: AppOptions): AnyRouteSpec[] {
     ...formRoutes(engine, forms),
     ...processRoutes(engine),
     ...zaakRoutes(opts.services),
+    aanmeldingRoute(opts.services),
     ...dossierRoutes(db, opts.services.documenten, opts.services.berichten),
     ...betalingRoutes(opts.services),
     ...bezwaarRoutes(opts.services),

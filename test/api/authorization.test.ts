@@ -66,6 +66,7 @@ const TABLE: Record<string, Row> = {
   startZaak: { path: () => '/api/zaken', body: { regeling: 'prb', klantId: 'onbekend' } },
   listZaken: { path: () => '/api/zaken' },
   getZaak: { path: (fx) => `/api/zaken/${fx.almereZaak}`, otherTenantPath: (fx) => `/api/zaken/${fx.bredaZaak}` },
+  getAanmelding: { path: (fx) => `/api/zaken/${fx.almereZaak}/aanmelding`, otherTenantPath: (fx) => `/api/zaken/${fx.bredaZaak}/aanmelding` },
   downloadDocument: {
     path: (fx) => `/api/zaken/${fx.almereZaak}/documenten/${fx.almereDoc}`,
     otherTenantPath: (fx) => `/api/zaken/${fx.bredaZaak}/documenten/${fx.bredaDoc}`,

@@ -113,6 +113,10 @@ describe('prb in Almere, de hele reis in de browser', () => {
     const page = await pageAs(KM, '/werkvoorraad');
     await h1(page, 'Werkvoorraad').waitFor();
     await openTaskFromQueue(page, 'Intakegesprek voeren', z.identificatie);
+    // The intake is held with what the klant wrote in the aanmelding beside the form.
+    const aanmelding = page.getByRole('region', { name: 'Aanmelding van de klant' });
+    await aanmelding.getByText('Ik wil zelf kiezen hoe ik weer aan het werk kom, met een opleiding tot kok die bij mij past.').waitFor();
+    expect(await aanmelding.textContent()).toContain('Bijstand (Participatiewet)');
     await field(page, 'Datum van het gesprek').fill(inDays(0));
     await field(page, 'Weten: wat weet de klant over de eigen mogelijkheden en de arbeidsmarkt?').fill('Kent de regionale vraag naar koks.');
     await field(page, 'Willen: welk werk wil de klant en waarom?').fill('Wil als kok aan de slag.');

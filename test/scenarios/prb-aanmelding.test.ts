@@ -34,4 +34,23 @@ describe('an aanmelding is in the name of the klant it is for', () => {
     const km = await ApiClient.as(srv.url, 'klantmanager.almere');
     expect((await km.get<{ klant: unknown }>('/api/me')).body.klant).toBeNull();
   });
+
+  it('the klantmanager reads the aanmelding label by label: choices by their label, dates in words', async () => {
+    const klant = await ApiClient.as(srv.url, 'klant2.almere');
+    const id = await aanmelden(klant, { uitkeringSinds: '2024-01-01', motivatie: 'Ik wil kok worden en zoek zelf een opleiding die bij mij past.' });
+    const km = await ApiClient.as(srv.url, 'klantmanager.almere');
+    const res = await km.get<{ formId: string; velden: Array<{ groep: string | null; label: string; waarde: string }> }>(`/api/zaken/${id}/aanmelding`);
+    expect(res.status).toBe(200);
+    expect(res.body.formId).toBe('prb-aanmelding');
+    const waarde = (label: string) => res.body.velden.find((v) => v.label === label)?.waarde;
+    expect(waarde('Uw naam')).toBe((await klantRecord('klant2.almere')).naam);
+    expect(waarde('Welke uitkering heeft u?')).toBe('Bijstand (Participatiewet)');
+    expect(waarde('Sinds wanneer heeft u deze uitkering?')).toBe('1 januari 2024');
+    expect(waarde('Volgt u nu al een ander re-integratietraject?')).toBe('Nee');
+    expect(waarde('Waarom wilt u een persoonlijk re-integratiebudget?')).toBe('Ik wil kok worden en zoek zelf een opleiding die bij mij past.');
+    expect(res.body.velden.find((v) => v.label === 'Uw postcode')?.groep).toBe('Contactgegevens');
+    // Not for the klant's own screen, nor for financieel: the route is for who holds the intake and decides.
+    expect((await klant.get(`/api/zaken/${id}/aanmelding`)).status).toBe(403);
+    expect((await (await ApiClient.as(srv.url, 'financieel.almere')).get(`/api/zaken/${id}/aanmelding`)).status).toBe(403);
+  });
 });

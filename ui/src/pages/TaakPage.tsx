@@ -11,6 +11,7 @@ import { RegieForm } from '../../../forms/react/index.ts';
 import { ApiError, uploadDocument } from '../api.ts';
 import { Laden, LoadError } from '../components/LoadError.tsx';
 import { ZaakFeiten } from '../components/Dossier.tsx';
+import { AANMELDING_ROLLEN, AanmeldingGegevens } from '../components/AanmeldingGegevens.tsx';
 import { Stoplicht } from '../components/Stoplicht.tsx';
 import { tenantLabel } from '../components/Layout.tsx';
 import { setFlash } from '../lib/flash.ts';
@@ -235,6 +236,10 @@ function TaakScherm({
           {zaak ? (
             <>
               <ZaakFeiten zaak={zaak} gemeente={tenantLabel(session.tenant)} />
+              {/* The intake and the toelating are judged on what the klant wrote in the aanmelding. */}
+              {!klant && (task.phase === 'aanmelding' || task.phase === 'orientatie') && AANMELDING_ROLLEN.some((r) => session.roles.includes(r)) && (
+                <AanmeldingGegevens zaakId={zaak.id} level={3} />
+              )}
               {!klant && (
                 <Paragraph>
                   <Link {...linkProps(`/zaken/${encodeURIComponent(zaak.id)}`)}>Volledig zaakdossier openen</Link>

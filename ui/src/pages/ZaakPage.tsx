@@ -9,6 +9,7 @@
 import { useState } from 'react';
 import { Alert, Heading, Link, Paragraph, Table, TableBody, TableCaption, TableCell, TableHeader, TableHeaderCell, TableRow } from '@utrecht/component-library-react';
 import { AanvraagIntrekken, kanIntrekken } from '../components/AanvraagIntrekken.tsx';
+import { AANMELDING_ROLLEN, AanmeldingGegevens } from '../components/AanmeldingGegevens.tsx';
 import { BudgetOverzicht, Documenten, Tijdlijn, ZaakFeiten } from '../components/Dossier.tsx';
 import { ProcesSectie } from '../components/ProcesSectie.tsx';
 import { ContactmomentForm } from '../components/ContactmomentForm.tsx';
@@ -113,6 +114,8 @@ export default function ZaakPage({ session, params }: RouteProps) {
           )}
         </section>
       </div>
+
+      {AANMELDING_ROLLEN.some((r) => session.roles.includes(r)) && <AanmeldingGegevens zaakId={zaak.id} />}
 
       <section aria-labelledby="z-proces">
         <Heading level={2} id="z-proces">
