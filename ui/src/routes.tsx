@@ -13,6 +13,7 @@ import type { Role, Session } from './api.ts';
 import { HOMES, type Home } from './homes.ts';
 import { TASK_ROLES, ZAAK_ROLES } from './lib/roles.ts';
 import { RoleHome } from './pages/RoleHome.tsx';
+import { Betaalbestand } from './components/Betaalbestand.tsx';
 import { WerkvoorraadPage } from './pages/WerkvoorraadPage.tsx';
 import { matchPath } from './router.tsx';
 
@@ -50,9 +51,18 @@ const WORK_QUEUE_HOMES: readonly Role[] = ['klantmanager', 'pgb-adviseur', 'besl
 function homeRoute(home: Home): AppRoute {
   if (home.role === 'klant') return { path: home.path, title: home.title, roles: ['klant'], component: MijnTrajectPage };
   if (home.role === 'manager') return { path: home.path, title: home.title, roles: ['manager'], component: DoorlooptijdenPage };
-  const Component: ComponentType<RouteProps> = WORK_QUEUE_HOMES.includes(home.role)
-    ? (props: RouteProps) => <WerkvoorraadPage title={home.title} {...props} />
-    : (props: RouteProps) => <RoleHome home={home} {...props} />;
+  const Component: ComponentType<RouteProps> =
+    home.role === 'financieel'
+      ? // Approving payments, then the betaalbestand for the bank: both on financieel's home.
+        (props: RouteProps) => (
+          <>
+            <WerkvoorraadPage title={home.title} {...props} />
+            <Betaalbestand />
+          </>
+        )
+      : WORK_QUEUE_HOMES.includes(home.role)
+        ? (props: RouteProps) => <WerkvoorraadPage title={home.title} {...props} />
+        : (props: RouteProps) => <RoleHome home={home} {...props} />;
   Component.displayName = `Home(${home.role})`;
   return { path: home.path, title: home.title, roles: [home.role], component: Component };
 }
