@@ -3,7 +3,7 @@ import { datumLang } from '../../workers/beschikking/index.ts';
 import { completedBy, header, variable, type JobHandler } from './job-handler.ts';
 
 interface Tekst {
-  onderwerp: string;
+  onderwerp: string | ((v: Record<string, unknown>) => string);
   tekst: (v: Record<string, unknown>) => string;
 }
 
@@ -23,10 +23,11 @@ const BERICHTEN: Record<string, Tekst> = {
   'aanvraag-ingetrokken': { onderwerp: 'Uw aanvraag is ingetrokken', tekst: () => 'Uw aanvraag is ingetrokken. De zaak is afgesloten.' },
   'voortgang-ontvangen': { onderwerp: 'Voortgangsrapportage ontvangen', tekst: () => 'De voortgangsrapportage is ontvangen.' },
   'declaratie-verwerkt': {
-    onderwerp: 'Uw declaratie of factuur is verwerkt',
+    onderwerp: (v) => ((v.betaling as { uitkomst?: string } | undefined)?.uitkomst === 'geweigerd' ? 'Uw declaratie of factuur is afgewezen' : 'Uw declaratie of factuur is verwerkt'),
     tekst: (v) => {
       const b = v.betaling as { uitkomst?: string; reden?: string | null; status?: string } | undefined;
-      if (b?.uitkomst === 'geweigerd') return `Wij kunnen deze betaling niet doen: ${b.reden ?? 'zie uw zaak'}.`;
+      // The reden is a whole sentence from the betaling worker (workers/betaling/berichten.ts).
+      if (b?.uitkomst === 'geweigerd') return `Wij kunnen deze betaling niet doen. ${b.reden ?? 'U ziet de reden bij uw zaak onder Betalingen.'}`;
       return b?.status === 'voorgesteld'
         ? 'De betaling is klaargezet en wacht op goedkeuring door de afdeling financiën.'
         : `De betaling van ${euro((v.betalingVerzoek as { bedragCents?: number } | undefined)?.bedragCents)} is goedgekeurd.`;
@@ -66,11 +67,12 @@ export const notificatie: JobHandler = {
       const user = rol === 'klant' ? (job.variables.klant as string | undefined) : await completedBy(services, job, 'Intake');
       if (!user) continue;
       const tekst = t.tekst(job.variables);
-      const nieuw = await services.berichten.plaats({ tenantId: job.tenantId, ontvanger: user, zaakId, onderwerp: t.onderwerp, tekst, idempotencyKey: `${job.key}:${rol}` });
+      const onderwerp = typeof t.onderwerp === 'function' ? t.onderwerp(job.variables) : t.onderwerp;
+      const nieuw = await services.berichten.plaats({ tenantId: job.tenantId, ontvanger: user, zaakId, onderwerp, tekst, idempotencyKey: `${job.key}:${rol}` });
       // E-mail only with a new bericht: a retried job does not mail twice (at most once; the bericht is the record).
       if (nieuw && rol === 'klant' && services.mail.enabled) {
         const email = await klantEmail(services, user);
-        if (email) await services.mail.send({ to: email, subject: t.onderwerp, text: `${tekst}\n\nU vindt dit bericht ook in Regie onder Berichten.` });
+        if (email) await services.mail.send({ to: email, subject: onderwerp, text: `${tekst}\n\nU vindt dit bericht ook in Regie onder Berichten.` });
       }
     }
     return {};

@@ -88,6 +88,10 @@ describe('pib in Almere: the inburgeraar chooses, the gemeente contracts', () =>
     expect((await factuur(id, 2, 100_000, 'VS-2026-8')).status).toBe(202);
     const weigering = await until(async () => (await berichten(a.klant)).find((b) => b.zaakId === id && b.tekst.startsWith('Wij kunnen deze betaling niet doen')), 'weigering factuur boven contract');
     expect(weigering.tekst).toContain('hoger dan wat er op "re-integratie bij Vakschool Flevoland" nog openstaat');
+    expect(weigering.onderwerp).toBe('Uw declaratie of factuur is afgewezen');
+    // The worker's reason is its own sentence: no colon before a capital, no double full stop.
+    expect(weigering.tekst).toMatch(/^Wij kunnen deze betaling niet doen\. Deze betaling van /);
+    expect(weigering.tekst).not.toContain('..');
     expect((await zaak(a.km, id)).budget!.betalingen).toHaveLength(2);
 
     // A last invoice still waits for finance when the klantmanager closes the programme: the zaak waits too.

@@ -16,7 +16,7 @@ export const weigeringen = {
     w(
       'BOVEN_BUDGET',
       `Deze betaling van ${formatEuro(bedrag)} past niet in het toegekende budget van ${formatEuro(toegekend)}: ` +
-        `er is nog ${formatEuro(beschikbaar)} beschikbaar. U kunt het plan laten aanpassen of een lager bedrag betalen.`,
+        `er is nog ${formatEuro(beschikbaar)} beschikbaar. U kunt het plan laten aanpassen of een factuur voor een lager bedrag indienen.`,
     ),
   onbekendeVerplichting: (id: string) =>
     w('ONBEKENDE_VERPLICHTING', `De betaling hoort niet bij een goedgekeurde offerte of overeenkomst in het plan (${id}).`),
