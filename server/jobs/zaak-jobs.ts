@@ -1,4 +1,4 @@
-import { addDuration, hersteltermijnVerstreken, statutoryTermEnd, todayInAmsterdam } from '../../workers/termijnen/index.ts';
+import { addDuration, hersteltermijnVerstreken, todayInAmsterdam } from '../../workers/termijnen/index.ts';
 import { afsluiten } from '../zaken/commands/afsluiten.ts';
 import { hervatten } from '../zaken/commands/hervatten.ts';
 import { opschorten } from '../zaken/commands/opschorten.ts';
@@ -84,12 +84,21 @@ export const zaakVerdagen: JobHandler = {
   async handle(job, { database }) {
     const zaakId = variable<string>(job, 'zaakId');
     const termijn = header(job, 'termijn');
+    const today = todayInAmsterdam(new Date());
     const exists = await database.db.selectFrom('zaak_events').select('id').where('zaak_id', '=', zaakId).where('type', '=', 'zaak.verdaagd').executeTakeFirst();
     // A retried job finds its own verdaging already recorded.
     if (!exists) {
-      await verdagen(database.db, { tenantId: job.tenantId, zaakId, datum: todayInAmsterdam(new Date()), termijn, reden: job.customHeaders.grondslag ?? 'Awb 7:10 lid 3', actor: SYSTEEM });
+      await verdagen(database.db, { tenantId: job.tenantId, zaakId, datum: today, termijn, reden: job.customHeaders.grondslag ?? 'Awb 7:10 lid 3', actor: SYSTEEM });
     }
-    const uiterlijk = variable<string>(job, 'uiterlijkeEinddatum');
-    return { uiterlijkeEinddatum: statutoryTermEnd(uiterlijk, termijn), verdaagd: true };
+    // The new date is the zaak clock's (Awb 7:10 lid 3: the term in force, which for a bezwaar ran from the end
+    // of the bezwaartermijn, plus the verdaging, Atw applied once), so the diagram's due dates, the klant's
+    // bericht and the zaak's uiterlijke einddatum never differ.
+    const zaak = await database.db.selectFrom('zaken').selectAll().where('id', '=', zaakId).executeTakeFirstOrThrow();
+    const klok = zaakKlok(zaak, await zaakEventsInOrder(database.db, zaakId), today);
+    return {
+      uiterlijkeEinddatum: klok.uiterlijkeEinddatumAfdoening,
+      termijnen: { startdatum: klok.startdatum, einddatumGepland: klok.einddatumGepland, uiterlijkeEinddatumAfdoening: klok.uiterlijkeEinddatumAfdoening },
+      verdaagd: true,
+    };
   },
 };

@@ -1,15 +1,13 @@
 import { z } from 'zod';
-import { statutoryTermEnd, todayInAmsterdam } from '../../workers/termijnen/index.ts';
+import { todayInAmsterdam } from '../../workers/termijnen/index.ts';
 import { tenantRoles } from '../http/access.ts';
 import { HttpProblem } from '../http/problem.ts';
 import { defineRoute } from '../http/route.ts';
 import type { Services } from '../services.ts';
+import { bezwaarZaakTermijn } from './bezwaar-termijn.ts';
 import { startZaak } from './commands/start-zaak.ts';
 import { ZaakDetailSchema, ZaakReadModel } from './read-model.ts';
 import { visibleZaak } from './visibility.ts';
-
-/** Awb 7:10: decide on a bezwaar within six weeks of the end of the bezwaartermijn; here from receipt, the stricter reading. */
-const BEZWAAR_BESLISTERMIJN = 'P6W';
 
 export function bezwaarRoutes(services: Services) {
   const db = services.database.db;
@@ -44,6 +42,8 @@ export function bezwaarRoutes(services: Services) {
         const klant = await db.selectFrom('klanten').select(['id', 'naam']).where('id', '=', zaak.klant_id).executeTakeFirstOrThrow();
         const klantUser = await db.selectFrom('users').select('username').where('klant_id', '=', klant.id).executeTakeFirst();
         const ontvangen = todayInAmsterdam(new Date());
+        // Awb 7:10 lid 1: the beslistermijn runs from the end of the bezwaartermijn, not from receipt.
+        const termijn = bezwaarZaakTermijn(besluit, ontvangen);
         const started = await startZaak(db, services.engine, {
           tenantId: zaak.tenant_id,
           regeling: 'bezwaar',
@@ -52,18 +52,15 @@ export function bezwaarRoutes(services: Services) {
           actor: principal.username,
           bpmnProcessId: 'bezwaar',
           policyId: zaak.policy_id,
-          doorlooptijd: BEZWAAR_BESLISTERMIJN,
-          servicenorm: BEZWAAR_BESLISTERMIJN,
+          ...termijn.zaak,
           variables: {
             ...checked.value,
             hoofdzaakId: zaak.id,
             klant: klantUser?.username ?? null,
             klantId: klant.id,
             klantNaam: klant.naam,
-            bezwaarOntvangen: ontvangen,
             oorspronkelijkBesluit: { id: besluit.documentId, soort: besluit.besluit, verzenddatum: besluit.verzenddatum, uiterlijkeReactiedatum: besluit.uiterlijkeReactiedatum },
-            uiterlijkeEinddatum: statutoryTermEnd(ontvangen, BEZWAAR_BESLISTERMIJN),
-            verdaagd: false,
+            ...termijn.variabelen,
             regeling: zaak.regeling,
           },
         });

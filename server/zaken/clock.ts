@@ -12,8 +12,11 @@ export function zaakFeiten(zaak: ZaakRow, events: readonly EventRow[]): ZaakFeit
   let verdaging: Verdaging | undefined;
   let einddatum: string | null = null;
   let ingebrekestelling: { ontvangen: string } | undefined;
+  let beslistermijnVanaf: string | undefined;
   for (const e of events) {
     const d = JSON.parse(e.data) as Record<string, string>;
+    // A bezwaar's beslistermijn runs from the end of the bezwaartermijn, not from receipt (Awb 7:10 lid 1).
+    if (e.type === 'zaak.beslistermijn-bepaald') beslistermijnVanaf = d.vanaf!;
     if (e.type === 'zaak.opgeschort') opschortingen.push({ van: d.van!, tot: null, reden: d.reden ?? '' });
     if (e.type === 'zaak.hervat') {
       const open = opschortingen.at(-1);
@@ -25,7 +28,7 @@ export function zaakFeiten(zaak: ZaakRow, events: readonly EventRow[]): ZaakFeit
     // The beslistermijn ends with the bekendmaking of the besluit (Awb 3:40).
     if (e.type === 'zaak.besluit-bekendgemaakt' && einddatum === null) einddatum = d.verzenddatum!;
   }
-  return { startdatum: zaak.startdatum, opschortingen, verdaging, einddatum, ingebrekestelling };
+  return { startdatum: zaak.startdatum, beslistermijnVanaf, opschortingen, verdaging, einddatum, ingebrekestelling };
 }
 
 export function zaakKlok(zaak: ZaakRow, events: readonly EventRow[], peildatum: Date | string = new Date()): ZaakKlok {

@@ -13,7 +13,7 @@ export const DOORLOOPTIJD_CATEGORIEEN = ['in-termijn', 'risico', 'over-termijn',
 export type DoorlooptijdCategorie = (typeof DOORLOOPTIJD_CATEGORIEEN)[number];
 
 /** Only the zaak events that move the clock. */
-export const CLOCK_EVENTS = ['zaak.opgeschort', 'zaak.hervat', 'zaak.verdaagd', 'zaak.ingebrekestelling-ontvangen', 'zaak.besluit-bekendgemaakt'] as const;
+export const CLOCK_EVENTS = ['zaak.beslistermijn-bepaald', 'zaak.opgeschort', 'zaak.hervat', 'zaak.verdaagd', 'zaak.ingebrekestelling-ontvangen', 'zaak.besluit-bekendgemaakt'] as const;
 
 type ZaakRow = Selectable<ZaakTable>;
 type EventRow = Pick<Selectable<ZaakEventTable>, 'type' | 'data'>;

@@ -3,6 +3,7 @@ import type { DbOrTx, Tx } from '../db/transaction.ts';
 export type ZaakEventType =
   | 'zaak.aangemaakt'
   | 'zaak.proces-gestart'
+  | 'zaak.beslistermijn-bepaald'
   | 'zaak.opgeschort'
   | 'zaak.hervat'
   | 'zaak.verdaagd'

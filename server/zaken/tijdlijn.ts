@@ -1,5 +1,7 @@
 import type { Db } from '../db/database.ts';
 import { ROLES, type Role } from '../auth/roles.ts';
+import { datumLang } from '../../workers/beschikking/index.ts';
+import { addDays } from '../../workers/termijnen/index.ts';
 
 /** Who did it, as people know them: display name and the role they acted in (not the username). */
 export interface Actor {
@@ -65,6 +67,11 @@ function wording(type: string, taak: string | null, data: Record<string, unknown
       return { handeling: 'heeft de zaak aangemaakt', passief: 'De zaak is aangemaakt' };
     case 'zaak.proces-gestart':
       return { handeling: 'heeft de behandeling gestart', passief: 'De behandeling is gestart' };
+    case 'zaak.beslistermijn-bepaald': {
+      // Regie records it (the law sets the day), so only the passive sentence is ever shown.
+      const ingang = typeof data.vanaf === 'string' ? ` op ${datumLang(addDays(data.vanaf, 1))}` : '';
+      return { handeling: 'heeft de beslistermijn bepaald', passief: `De beslistermijn gaat in${ingang} (artikel 7:10 Awb)` };
+    }
     case 'zaak.opgeschort':
       return { handeling: 'heeft de behandeltermijn opgeschort', passief: 'De behandeltermijn is opgeschort' };
     case 'zaak.hervat':

@@ -48,8 +48,14 @@ export interface Verdaging {
 }
 
 export interface ZaakFeiten {
-  /** Receipt of the aanvraag: day 0 of the beslistermijn. */
+  /** Receipt of the aanvraag: day 0 of the beslistermijn, unless `beslistermijnVanaf` says otherwise. */
   readonly startdatum: IsoDate;
+  /**
+   * Day 0 of the beslistermijn when the law counts it from a later day than the receipt: for a
+   * bezwaar the last day of the bezwaartermijn (Awb 7:10 lid 1, `bezwaarBeslistermijn`). The term
+   * and the servicenorm run from the next day. Never before `startdatum`.
+   */
+  readonly beslistermijnVanaf?: IsoDate | undefined;
   readonly opschortingen: readonly Opschorting[];
   readonly verdaging?: Verdaging | undefined;
   /** The day the beschikking was given (bekendgemaakt); stops the clock and the dwangsom. */
@@ -62,11 +68,13 @@ export type KlokStatus = 'op-tijd' | 'servicenorm-overschreden' | 'termijn-verlo
 
 export interface ZaakKlok {
   readonly startdatum: IsoDate;
+  /** Day 0 of the beslistermijn: `startdatum`, or the later day the law counts from (bezwaar). */
+  readonly beslistermijnVanaf: IsoDate;
   /** The peildatum the state below describes. */
   readonly peildatum: IsoDate;
-  /** startdatum + servicenorm + opgeschorte dagen; no Atw (a servicenorm is no statutory termijn). */
+  /** beslistermijnVanaf + servicenorm + opgeschorte dagen; no Atw (a servicenorm is no statutory termijn). */
   readonly einddatumGepland: IsoDate;
-  /** startdatum + doorlooptijd (+ verdaging) + opgeschorte dagen, then Atw art. 1 and 2. */
+  /** beslistermijnVanaf + doorlooptijd (+ verdaging) + opgeschorte dagen, then Atw art. 1 and 2. */
   readonly uiterlijkeEinddatumAfdoening: IsoDate;
   /** The same before the Atw; differs when the termijn ends on a weekend or feestdag. */
   readonly uiterlijkeEinddatumAfdoeningKalender: IsoDate;
@@ -185,11 +193,23 @@ function resolvePeildatum(peildatum: IsoDate | Date): IsoDate {
   return peildatum;
 }
 
+/** Day 0 of the beslistermijn: the receipt, or the later day the law names (bezwaar, Awb 7:10 lid 1). */
+function aanvang(feiten: ZaakFeiten): IsoDate {
+  const vanaf = feiten.beslistermijnVanaf;
+  if (vanaf === undefined) return feiten.startdatum;
+  assertIsoDate(vanaf, 'De dag waarna de beslistermijn ingaat');
+  if (vanaf < feiten.startdatum) {
+    throw new TermijnError('ongeldige-datum', `De beslistermijn kan niet ingaan (${vanaf}) vóór de ontvangst (${feiten.startdatum}). Controleer de data.`);
+  }
+  return vanaf;
+}
+
 /** The statutory end before any verdaging, on the calendar and with the Atw. */
 function endBeforeVerdaging(normen: ZaaktypeNormen, feiten: ZaakFeiten, paused: ReadonlySet<number>) {
-  const length = daysBetween(feiten.startdatum, addDuration(feiten.startdatum, normen.doorlooptijd));
-  const kalender = walk(feiten.startdatum, length, paused);
-  return { kalender, ...applyAtw(addDays(feiten.startdatum, 1), kalender) };
+  const start = aanvang(feiten);
+  const length = daysBetween(start, addDuration(start, normen.doorlooptijd));
+  const kalender = walk(start, length, paused);
+  return { kalender, ...applyAtw(addDays(start, 1), kalender) };
 }
 
 function checkVerdaging(normen: ZaaktypeNormen, feiten: ZaakFeiten, verdaging: Verdaging): void {
@@ -247,7 +267,8 @@ export function computeCaseClock(normen: ZaaktypeNormen, feiten: ZaakFeiten, pei
   const { days: paused, open } = suspendedDays(feiten, moment);
   if (feiten.verdaging !== undefined) checkVerdaging(normen, feiten, feiten.verdaging);
 
-  const service = walk(feiten.startdatum, daysBetween(feiten.startdatum, addDuration(feiten.startdatum, normen.servicenorm)), paused);
+  const start = aanvang(feiten);
+  const service = walk(start, daysBetween(start, addDuration(start, normen.servicenorm)), paused);
   const beforeVerdaging = endBeforeVerdaging(normen, feiten, paused);
   const kalender =
     feiten.verdaging === undefined
@@ -257,7 +278,7 @@ export function computeCaseClock(normen: ZaaktypeNormen, feiten: ZaakFeiten, pei
           daysBetween(beforeVerdaging.kalender, addDuration(beforeVerdaging.kalender, feiten.verdaging.termijn)),
           paused,
         );
-  const { einde, verlenging } = applyAtw(addDays(feiten.startdatum, 1), kalender);
+  const { einde, verlenging } = applyAtw(addDays(start, 1), kalender);
 
   const status: KlokStatus = moment > einde ? 'termijn-verlopen' : moment > service ? 'servicenorm-overschreden' : 'op-tijd';
   const dwangsom =
@@ -272,12 +293,13 @@ export function computeCaseClock(normen: ZaaktypeNormen, feiten: ZaakFeiten, pei
 
   return {
     startdatum: feiten.startdatum,
+    beslistermijnVanaf: start,
     peildatum: peil,
     einddatumGepland: service,
     uiterlijkeEinddatumAfdoening: einde,
     uiterlijkeEinddatumAfdoeningKalender: kalender,
     atwVerlenging: verlenging,
-    opgeschorteDagen: countPaused(feiten.startdatum, kalender, paused),
+    opgeschorteDagen: countPaused(start, kalender, paused),
     opgeschort: !afgehandeld && open,
     voorlopig: !afgehandeld && feiten.opschortingen.some((o) => o.tot === null),
     verdaagd: feiten.verdaging !== undefined,

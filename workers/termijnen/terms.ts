@@ -113,3 +113,37 @@ export function bezwaartermijn(verzenddatum: IsoDate): Bezwaartermijn {
   const termijn = statutoryTerm(verzenddatum, BEZWAARTERMIJN);
   return { ...termijn, verzenddatum, uiterlijkeReactiedatum: termijn.einde };
 }
+
+/** Awb 7:10 lid 1: the beslistermijn op bezwaar is six weeks, twelve when an adviescommissie (7:13) advises. */
+export const BESLISTERMIJN_BEZWAAR: IsoDuration = 'P6W';
+export const BESLISTERMIJN_BEZWAAR_ADVIESCOMMISSIE: IsoDuration = 'P12W';
+/** Awb 7:10 lid 3: the bestuursorgaan may postpone once, by at most six weeks. */
+export const VERDAGING_BEZWAAR: IsoDuration = 'P6W';
+
+export interface BezwaarBeslistermijn extends WettelijkeTermijn {
+  /** The bezwaartermijn of the contested besluit (Awb 6:7, 6:8, Atw). */
+  readonly bezwaartermijn: Bezwaartermijn;
+  /** The day the bezwaarschrift was received (Awb 6:9). */
+  readonly ontvangen: IsoDate;
+  /** Received after the last day of the bezwaartermijn (the bezwaar is then niet-ontvankelijk unless verschoonbaar, 6:11). */
+  readonly naTermijnOntvangen: boolean;
+  /** The last day for the beslissing op bezwaar, before any verdaging (= `einde`). */
+  readonly uiterlijkeBeslisdatum: IsoDate;
+}
+
+/**
+ * Awb 7:10 lid 1: the beslissing op bezwaar is due six weeks (twelve with an adviescommissie as in
+ * 7:13) "gerekend vanaf de dag na die waarop de termijn voor het indienen van het bezwaarschrift is
+ * verstreken". Day 0 (`start`) is the last day of the bezwaartermijn, already extended by the Atw;
+ * the term runs from the next day and the Atw applies to its end as well.
+ * **Reading:** a bezwaarschrift received after the bezwaartermijn cannot make a term run before it
+ * exists; its beslistermijn runs from the day after receipt (docs/termijnen.md).
+ */
+export function bezwaarBeslistermijn(input: { verzenddatum: IsoDate; ontvangen: IsoDate; adviescommissie?: boolean }): BezwaarBeslistermijn {
+  assertIsoDate(input.ontvangen, 'De ontvangstdatum van het bezwaar');
+  const termijn = bezwaartermijn(input.verzenddatum);
+  const naTermijnOntvangen = input.ontvangen > termijn.uiterlijkeReactiedatum;
+  const start = naTermijnOntvangen ? input.ontvangen : termijn.uiterlijkeReactiedatum;
+  const beslistermijn = statutoryTerm(start, input.adviescommissie ? BESLISTERMIJN_BEZWAAR_ADVIESCOMMISSIE : BESLISTERMIJN_BEZWAAR);
+  return { ...beslistermijn, bezwaartermijn: termijn, ontvangen: input.ontvangen, naTermijnOntvangen, uiterlijkeBeslisdatum: beslistermijn.einde };
+}

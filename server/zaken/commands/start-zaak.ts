@@ -17,6 +17,12 @@ export interface StartZaakInput {
   doorlooptijd: string;
   servicenorm: string;
   hoofdzaakId?: string | null;
+  /**
+   * When the law counts the beslistermijn from a later day than the receipt (a bezwaar: the last
+   * day of the bezwaartermijn, Awb 7:10 lid 1): day 0 of the term and why. Recorded as the event
+   * `zaak.beslistermijn-bepaald`, which the zaak clock reads.
+   */
+  beslistermijn?: { vanaf: string; grondslag: string; toelichting: string };
   /** Start variables for the process; zaakId and zaakIdentificatie are added. */
   variables: Variables;
   now?: Date;
@@ -57,7 +63,11 @@ export async function startZaak(db: Db, engine: WorkflowEngine, input: StartZaak
   const now = input.now ?? new Date();
   const zaakId = randomUUID();
   const startdatum = todayInAmsterdam(now);
-  const klok = computeCaseClock({ doorlooptijd: input.doorlooptijd, servicenorm: input.servicenorm }, { startdatum, opschortingen: [] }, startdatum);
+  const klok = computeCaseClock(
+    { doorlooptijd: input.doorlooptijd, servicenorm: input.servicenorm },
+    { startdatum, beslistermijnVanaf: input.beslistermijn?.vanaf, opschortingen: [] },
+    startdatum,
+  );
   const variablesFor = (identificatie: string): Variables => ({
     ...input.variables,
     zaakId,
@@ -108,6 +118,10 @@ export async function startZaak(db: Db, engine: WorkflowEngine, input: StartZaak
       actor: input.actor,
       occurredAt: now.toISOString(),
     });
+    if (input.beslistermijn) {
+      // The law sets this day, not the person who filed: the event is Regie's own.
+      await appendZaakEvent(tx, { zaakId, tenantId: input.tenantId, type: 'zaak.beslistermijn-bepaald', data: { ...input.beslistermijn }, actor: 'regie', occurredAt: now.toISOString() });
+    }
     return identificatie;
   });
 
