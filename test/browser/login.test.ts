@@ -126,6 +126,10 @@ describe('na het inloggen', () => {
     await h1(p, 'Geen toegang').waitFor();
     await p.goto('/bestaat-niet');
     await h1(p, 'Pagina niet gevonden').waitFor();
+    // Not a dead end: a link leads back to the user's own start page.
+    await p.getByRole('link', { name: 'Naar Werkvoorraad' }).click();
+    await h1(p, 'Werkvoorraad').waitFor();
+    expect(pathOf(p)).toBe('/werkvoorraad');
   });
 
   it('sends an anonymous deep link to the login page and back after login', async () => {

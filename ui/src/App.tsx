@@ -1,12 +1,12 @@
 import { Suspense, useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
-import { Button, Paragraph } from '@utrecht/component-library-react';
+import { Button, Link, Paragraph } from '@utrecht/component-library-react';
 import { api, setUnauthorizedHandler, type Session } from './api.ts';
 import { Layout } from './components/Layout.tsx';
 import { homesFor, navFor } from './homes.ts';
 import { LoginPage } from './pages/LoginPage.tsx';
 import { MessagePage } from './pages/MessagePage.tsx';
 import { resolveRoute } from './routes.tsx';
-import { navigate, usePath } from './router.tsx';
+import { linkProps, navigate, usePath } from './router.tsx';
 
 type State =
   | { status: 'loading' }
@@ -178,14 +178,25 @@ function Shell({
         <Component session={session} params={match.params} />
       </Suspense>
     );
-  } else if (match.kind === 'forbidden') {
-    content = <MessagePage title="Geen toegang">U heeft geen toegang tot deze pagina.</MessagePage>;
   } else {
-    content = (
-      <MessagePage title="Pagina niet gevonden">
-        Deze pagina bestaat niet. Controleer het adres of kies een onderdeel in het menu.
-      </MessagePage>
+    // A way on from a dead end: the user's own start page.
+    const verder = (
+      <Paragraph>
+        <Link {...linkProps(homes[0]!.path)}>Naar {homes[0]!.title}</Link>
+      </Paragraph>
     );
+    content =
+      match.kind === 'forbidden' ? (
+        <MessagePage title="Geen toegang">
+          <Paragraph>U heeft geen toegang tot deze pagina.</Paragraph>
+          {verder}
+        </MessagePage>
+      ) : (
+        <MessagePage title="Pagina niet gevonden">
+          <Paragraph>Deze pagina bestaat niet. Controleer het adres of kies een onderdeel in het menu.</Paragraph>
+          {verder}
+        </MessagePage>
+      );
   }
 
   return (
