@@ -4,8 +4,10 @@ import { tenantRoles } from '../http/access.ts';
 import { HttpProblem } from '../http/problem.ts';
 import { defineRoute } from '../http/route.ts';
 import type { Services } from '../services.ts';
+import { besluitStand } from './besluit-stand.ts';
 import { bezwaarZaakTermijn } from './bezwaar-termijn.ts';
 import { startZaak } from './commands/start-zaak.ts';
+import { zaakEventsInOrder } from './events.ts';
 import { ZaakDetailSchema, ZaakReadModel } from './read-model.ts';
 import { visibleZaak } from './visibility.ts';
 
@@ -23,18 +25,24 @@ export function bezwaarRoutes(services: Services) {
       params: z.strictObject({ id: z.string().max(64) }),
       body: z.strictObject({ gegevens: z.record(z.string(), z.unknown()) }),
       response: { status: 201, description: 'Bezwaarzaak gestart', schema: ZaakDetailSchema },
-      errors: { 409: 'Er is (nog) geen besluit om bezwaar tegen te maken', 422: 'Bezwaarformulier niet goed ingevuld' },
+      errors: {
+        409: 'Er is (nog) geen besluit om bezwaar tegen te maken, of het is na een gegrond bezwaar herroepen',
+        422: 'Bezwaarformulier niet goed ingevuld (gegevens.bezwaar: besluitKenmerk, gronden, horen; per veld de reden)',
+      },
       handler: async ({ principal, params, body, res }) => {
         const zaak = await visibleZaak(db, principal, params.id);
-        const bekendgemaakt = await db
-          .selectFrom('zaak_events')
-          .select(['data'])
-          .where('zaak_id', '=', zaak.id)
-          .where('type', '=', 'zaak.besluit-bekendgemaakt')
-          .orderBy('id', 'desc')
-          .executeTakeFirst();
-        if (!bekendgemaakt) throw new HttpProblem(409, 'Geen besluit', 'In deze zaak is nog geen besluit verzonden waartegen u bezwaar kunt maken.');
-        const besluit = JSON.parse(bekendgemaakt.data) as { besluit: string; verzenddatum: string; uiterlijkeReactiedatum: string | null; documentId: string | null };
+        const stand = besluitStand(await zaakEventsInOrder(db, zaak.id));
+        if (stand.heroverweging) {
+          throw new HttpProblem(
+            409,
+            'Besluit herroepen',
+            stand.heroverweging.stap === 'besluit'
+              ? 'Het besluit in deze zaak is na een gegrond bezwaar herroepen; de beslissing op bezwaar is het nieuwe besluit. Daartegen kunt u geen bezwaar maken, wel in beroep gaan bij de rechtbank.'
+              : 'Het besluit in deze zaak is na een gegrond bezwaar herroepen; de aanvraag wordt verder behandeld. Tegen het nieuwe besluit kunt u weer bezwaar maken.',
+          );
+        }
+        const besluit = stand.besluit;
+        if (!besluit) throw new HttpProblem(409, 'Geen besluit', 'In deze zaak is nog geen besluit verzonden waartegen u bezwaar kunt maken.');
         const form = await services.forms.get(zaak.tenant_id, 'bezwaar-indienen');
         if (!form) throw new HttpProblem(409, 'Niet beschikbaar', 'Het bezwaarformulier is bij uw organisatie niet uitgerold.');
         const checked = form.compiled.validate(body.gegevens, { oorspronkelijkBesluit: besluit });

@@ -5,6 +5,7 @@ import { problems } from '../http/problem.ts';
 import { dwangsomVan, dwangsomVaststelling, klokUitFeiten, zaakFeiten } from './clock.ts';
 import { zaakEventsInOrder } from './events.ts';
 import { actorsOf, inWoorden } from './tijdlijn.ts';
+import { besluitStand } from './besluit-stand.ts';
 import { zaakFase } from './fase.ts';
 import { ContactmomentSchema } from '../dossier/routes.ts';
 import type { Services } from '../services.ts';
@@ -52,6 +53,12 @@ export const ZaakSummarySchema = z
     einddatum: z.string().nullable(),
     resultaat: z.string().nullable(),
     klok: KlokSchema,
+    /**
+     * After a gegrond bezwaar reopened the zaak (Awb 7:11), until a new besluit is sent on it: the
+     * besluit sent earlier was herroepen. `besluit`: the beslissing op bezwaar is the new besluit;
+     * `toelating`: the aanvraag is handled further. Null otherwise.
+     */
+    heroverweging: z.object({ stap: z.enum(['besluit', 'toelating']) }).nullable(),
   })
   .meta({ id: 'ZaakSamenvatting' });
 
@@ -88,7 +95,10 @@ export const ZaakDetailSchema = ZaakSummarySchema.extend({
   /** geopend: when the klant first opened it (receipt of a beschikking). */
   documenten: z.array(z.object({ id: z.string(), titel: z.string(), soort: z.string(), aangemaakt: z.string(), geopend: z.string().nullable() })),
   contactmomenten: z.array(ContactmomentSchema),
-  /** While the bezwaartermijn runs after a besluit (Awb 6:7): the last day an objection is on time. */
+  /**
+   * The sent besluit that still stands (Awb 6:7): the last day an objection against it is on time.
+   * Null without one, and after a gegrond bezwaar herriep it (see `heroverweging`).
+   */
   bezwaar: z.object({ mogelijk: z.boolean(), uiterlijkeReactiedatum: z.string() }).nullable(),
   processInstanceKey: z.string().nullable(),
   policyId: z.string().nullable(),
@@ -193,6 +203,7 @@ export class ZaakReadModel {
         werkdagenTotUiterlijkeEinddatum: klok.werkdagenTotUiterlijkeEinddatum,
         dwangsom: dwangsomVan(klok, feiten, dwangsomVaststelling(events)),
       },
+      heroverweging: besluitStand(events).heroverweging,
     };
   }
 
@@ -258,8 +269,8 @@ export class ZaakReadModel {
       }),
     ].sort((a, b) => a.op.localeCompare(b.op));
     const today = todayInAmsterdam(new Date());
-    const bekendgemaakt = zaakEvents.filter((e) => e.type === 'zaak.besluit-bekendgemaakt').at(-1);
-    const reactiedatum = bekendgemaakt ? (JSON.parse(bekendgemaakt.data) as { uiterlijkeReactiedatum?: string | null }).uiterlijkeReactiedatum : null;
+    // A besluit herroepen after a gegrond bezwaar is no longer open to bezwaar; a new one sent on the reopened zaak is.
+    const reactiedatum = besluitStand(zaakEvents).besluit?.uiterlijkeReactiedatum;
     const contactRows = forKlant
       ? []
       : await this.db

@@ -65,6 +65,16 @@ describe('prb: a gegrond bezwaar against an afwijzing reopens the zaak', () => {
     const heropend = await zaak(a.klant, id);
     expect(heropend).toMatchObject({ identificatie: afgewezen.identificatie, status: 'in-behandeling' });
     expect(heropend.budget).toMatchObject({ toegekendCents: 450_000, gereserveerdCents: 0 });
+    // The afwijzing was herroepen: Mijn zaak offers no bezwaar against it any more, and the beslissing op
+    // bezwaar (the new besluit) is open to beroep, not to a second bezwaar (Awb 7:1).
+    expect(heropend).toMatchObject({ bezwaar: null, heroverweging: { stap: 'besluit' } });
+    const lijst = await a.klant.get<{ id: string; heroverweging: unknown }[]>('/api/zaken');
+    expect(lijst.body.find((z) => z.id === id)?.heroverweging).toEqual({ stap: 'besluit' });
+    const nogmaals = await a.klant.post<{ detail: string }>(`/api/zaken/${id}/bezwaar`, {
+      gegevens: { bezwaar: { besluitKenmerk: afgewezen.identificatie, gronden: 'Ik ben het ook met het nieuwe besluit niet eens.', horen: 'nee' } },
+    });
+    expect(nogmaals.status).toBe(409);
+    expect(nogmaals.body.detail).toContain('beroep');
     const events = await heropendEvents(id);
     expect(events).toHaveLength(1);
     expect(JSON.parse(events[0]!.data)).toMatchObject({ stap: 'besluit', vorigeProcessInstanceKey: oudeInstance, vorigResultaat: 'afgewezen' });
@@ -149,11 +159,24 @@ describe('iro (UWV): bezwaar against a refusal', () => {
     expect(geweigerd.resultaat).toBe('niet-toegelaten');
     await bezwaarBeslist(a, id, geweigerd.identificatie, { uitkomst: 'gegrond', motivering: 'Na de hoorzitting is een volledig traject geïndiceerd.' });
     await openTask(a.km, id, 'Voorlichting');
-    expect(await zaak(a.klant, id)).toMatchObject({ status: 'in-behandeling', identificatie: geweigerd.identificatie });
+    // The niet-toegelaten besluit was herroepen: no bezwaar against it, and the zaak says it is handled further.
+    expect(await zaak(a.klant, id)).toMatchObject({ status: 'in-behandeling', identificatie: geweigerd.identificatie, bezwaar: null, heroverweging: { stap: 'toelating' } });
     expect(JSON.parse((await heropendEvents(id))[0]!.data)).toMatchObject({ stap: 'toelating' });
     // The aanvraag is decided anew within the regeling's doorlooptijd from today, not against the passed dates.
     const { termijnen } = (await procesVariabelen(srv, id)) as { termijnen: { einddatumGepland: string } };
     expect(termijnen.einddatumGepland > TODAY).toBe(true);
+
+    // The new besluit on the reopened aanvraag is an ordinary beschikking: open to bezwaar again.
+    await doTask(a.km, id, 'Voorlichting', voorlichting);
+    await doTask(a.klant, id, 'RibKiezen', { ribKeuze: { aanbiederId: 'demo-werkroute', motivatie: 'Goede cijfers in de gids.' } });
+    await doTask(a.klant, id, 'Trajectplan', plan('5.000,00'));
+    await doTask(a.km, id, 'Beoordeling', { beoordeling: { advies: 'afwijzen', afwijzingsgronden: ['plan-onvoldoende'], motivering: 'Het plan leidt naar ons oordeel niet tot werk.' } });
+    const opnieuw = await until(async () => {
+      const z = await zaak(a.klant, id);
+      return z.status === 'afgesloten' && z.bezwaar ? z : null;
+    }, 'nieuw besluit verzonden');
+    expect(opnieuw).toMatchObject({ resultaat: 'afgewezen', bezwaar: { mogelijk: true }, heroverweging: null });
+    expect(opnieuw.documenten.filter((d) => d.soort === 'beschikking')).toHaveLength(2);
   });
 
   it('ongegrond: the zaak stays closed with its refusal', async () => {

@@ -105,6 +105,12 @@ export interface ZaakSamenvatting {
   einddatum: string | null;
   resultaat: string | null;
   klok: Klok;
+  /**
+   * After a gegrond bezwaar reopened the zaak, until a new besluit is sent: the earlier besluit was
+   * herroepen. `besluit`: the beslissing op bezwaar is the new besluit; `toelating`: the aanvraag is
+   * handled further. Absent from an older server.
+   */
+  heroverweging?: { stap: 'besluit' | 'toelating' } | null;
 }
 
 export interface TijdlijnItem {
@@ -169,6 +175,7 @@ export interface Document {
   aangemaakt: string;
 }
 
+/** The besluit that still stands and its bezwaartermijn; null without one or after it was herroepen. */
 export interface Bezwaar {
   mogelijk: boolean;
   uiterlijkeReactiedatum: string;

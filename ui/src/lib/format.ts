@@ -142,8 +142,15 @@ export function volgendeStap(fase: string | null): string {
  * "By when" in plain Dutch from the zaak clock, e.g.
  * "Uiterlijk 14 januari 2027 hoort u of uw aanvraag is toegekend."
  */
-export function uiterlijkZin(zaak: Pick<ZaakSamenvatting, 'status' | 'klok'>): string {
+export function uiterlijkZin(zaak: Pick<ZaakSamenvatting, 'status' | 'klok' | 'heroverweging'>): string {
   const k: Klok = zaak.klok;
+  // After a gegrond bezwaar the besluit the clock ended with was herroepen (Awb 7:11).
+  if (zaak.heroverweging?.stap === 'besluit') {
+    return 'Na uw bezwaar hebben wij ons eerdere besluit herroepen en een nieuw besluit genomen. U vindt het in de beslissing op bezwaar.';
+  }
+  if (zaak.heroverweging?.stap === 'toelating' && zaak.status !== 'afgesloten') {
+    return 'Na uw bezwaar hebben wij ons besluit herroepen. Wij behandelen uw aanvraag verder en sturen u daarna een nieuw besluit.';
+  }
   if (k.afgehandeld || zaak.status === 'besloten' || zaak.status === 'afgesloten') {
     return 'Er is een besluit genomen over uw aanvraag. U vindt de brief bij uw documenten.';
   }
