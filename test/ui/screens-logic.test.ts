@@ -9,6 +9,7 @@ import { dwangsomZin } from '../../ui/src/lib/format.ts';
 import { parseVariables } from '../../ui/src/pages/IncidentenPage.tsx';
 import { validateContactmoment } from '../../ui/src/components/ContactmomentForm.tsx';
 import { kanIntrekken } from '../../ui/src/components/AanvraagIntrekken.tsx';
+import { naamInZin } from '../../ui/src/pages/RegelingenPage.tsx';
 import { taskQueryString, type Klok, type ZaakSamenvatting } from '../../ui/src/regie-api.ts';
 import { navFor } from '../../ui/src/homes.ts';
 import { resolveRoute } from '../../ui/src/routes.tsx';
@@ -231,5 +232,12 @@ describe('kanIntrekken: the withdrawal is offered until the besluit', () => {
     expect(kanIntrekken(zaak('uitvoering', 'besloten'))).toBe(false);
     expect(kanIntrekken(zaak('afsluiting', 'afgesloten'))).toBe(false);
     expect(kanIntrekken(zaak('uitvoering'))).toBe(false);
+  });
+});
+
+describe('naamInZin: a regeling named inside a sentence', () => {
+  it('a common noun goes lower case, a proper name keeps its capitals', () => {
+    expect(naamInZin('Persoonsgebonden re-integratiebudget')).toBe('persoonsgebonden re-integratiebudget');
+    expect(naamInZin('Rotterdamse Integratie Overeenkomst')).toBe('Rotterdamse Integratie Overeenkomst');
   });
 });

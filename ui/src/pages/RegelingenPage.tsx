@@ -45,17 +45,26 @@ async function loadRegelingen(): Promise<{ regelingen: Regeling[]; algemeen: boo
   return r === NOT_AVAILABLE ? { regelingen: FALLBACK_REGELINGEN, algemeen: true } : { regelingen: r, algemeen: false };
 }
 
-export default function RegelingenPage(_props: RouteProps) {
+/** A regeling's name inside a sentence: "persoonsgebonden re-integratiebudget", but "Rotterdamse Integratie Overeenkomst" stays a name. */
+export function naamInZin(naam: string): string {
+  return /\s\p{Lu}/u.test(naam) ? naam : naam.charAt(0).toLowerCase() + naam.slice(1);
+}
+
+export default function RegelingenPage({ session }: RouteProps) {
   const load = useLoad(loadRegelingen, []);
+  const organisatie = session.tenant?.soort === 'uwv' ? 'UWV' : 'de gemeente';
+  // A regeling the organisation neither offers nor explains is not its own: leave it out.
+  const eigen = load.data?.regelingen.filter((r) => r.beschikbaar || r.uitleg);
   return (
     <section>
       <Heading level={1} tabIndex={-1}>
         Regelingen
       </Heading>
-      <Paragraph appearance="lead">Wat de gemeente u biedt om weer aan het werk te gaan. Lees wat er kan en vraag het direct aan.</Paragraph>
+      <Paragraph appearance="lead">Wat {organisatie} u biedt om weer aan het werk te gaan. Lees wat er kan en vraag het direct aan.</Paragraph>
       {load.status === 'error' && <LoadError message={load.message} onRetry={load.reload} />}
       {!load.data && load.status === 'loading' && <Laden />}
-      {load.data?.regelingen.map((r) => (
+      {eigen?.length === 0 && <Paragraph>Op dit moment biedt {organisatie} hier geen regelingen aan. Uw klantmanager vertelt u welke mogelijkheden er zijn.</Paragraph>}
+      {eigen?.map((r) => (
         <article key={r.regeling} className="regie-card" aria-labelledby={`r-${r.regeling}`}>
           <Heading level={2} id={`r-${r.regeling}`}>
             {r.naam}
@@ -63,7 +72,7 @@ export default function RegelingenPage(_props: RouteProps) {
           <Paragraph>{r.uitleg?.watIsHet ?? GEEN_UITLEG}</Paragraph>
           {!r.beschikbaar && <Paragraph>Deze regeling kunt u op dit moment niet aanvragen.</Paragraph>}
           <Paragraph>
-            <Link {...linkProps(`/regelingen/${encodeURIComponent(r.regeling)}`)}>Alles over {r.naam.toLowerCase()}</Link>
+            <Link {...linkProps(`/regelingen/${encodeURIComponent(r.regeling)}`)}>Alles over {naamInZin(r.naam)}</Link>
           </Paragraph>
         </article>
       ))}
@@ -159,7 +168,7 @@ export function RegelingPage({ params, session }: RouteProps) {
     setServerErrors(undefined);
     try {
       const zaak = await regie.startZaak(regeling.regeling, gegevens);
-      setFlash(`Uw aanvraag voor ${regeling.naam.toLowerCase()} is ontvangen (zaaknummer ${zaak.identificatie}).`);
+      setFlash(`Uw aanvraag voor ${naamInZin(regeling.naam)} is ontvangen (zaaknummer ${zaak.identificatie}).`);
       navigate('/mijn-traject');
     } catch (err) {
       if (err instanceof ApiError && err.status === 422 && err.problem.errors?.length) setServerErrors(err.problem.errors);
@@ -220,7 +229,7 @@ export function RegelingPage({ params, session }: RouteProps) {
           </>
         ) : (
           <>
-            <Paragraph>Weet u zeker dat u {r.naam.toLowerCase()} wilt aanvragen?</Paragraph>
+            <Paragraph>Weet u zeker dat u {naamInZin(r.naam)} wilt aanvragen?</Paragraph>
             <ButtonGroup>
               <Button appearance="primary-action-button" busy={bezig} disabled={bezig} onClick={() => void aanvragen(r)}>
                 Ja, aanvragen
