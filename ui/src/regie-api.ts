@@ -181,6 +181,15 @@ export interface Bezwaar {
   uiterlijkeReactiedatum: string;
 }
 
+/** What the klant files against a besluit: the fields of the bezwaar-indienen form the screen asks for. */
+export interface BezwaarInvoer {
+  /** The besluit's kenmerk ("Ons kenmerk" on the beschikking): the zaak's identificatie. */
+  besluitKenmerk: string;
+  gronden: string;
+  gewenstResultaat?: string;
+  horen: 'ja' | 'nee';
+}
+
 export type ContactSoort = 'gesprek' | 'telefoon' | 'brief' | 'e-mail';
 
 export interface Contactmoment {
@@ -382,8 +391,9 @@ export const regie = {
     request<{ messageKey: string; verwerkt: boolean }>('POST', `/api/zaken/${enc(zaakId)}/declaraties`, { body }),
   pgbBwUitvoering: (zaakId: string, soort: PgbBwUitvoeringSoort, body: Record<string, unknown>) =>
     request<{ messageKey: string; verwerkt: boolean; dubbel: boolean }>('POST', `/api/zaken/${enc(zaakId)}/pgb-bw/${soort}`, { body }),
-  bezwaarMaken: (zaakId: string, gronden: string) =>
-    request<unknown>('POST', `/api/zaken/${enc(zaakId)}/bezwaar`, { body: { gronden } }),
+  /** The route validates `gegevens` with the bezwaar-indienen form: field errors (422) come as `bezwaar.<veld>`. */
+  bezwaarMaken: (zaakId: string, bezwaar: BezwaarInvoer) =>
+    request<Zaak>('POST', `/api/zaken/${enc(zaakId)}/bezwaar`, { body: { gegevens: { bezwaar } } }),
   aanvraagIntrekken: (zaakId: string, reden?: string) =>
     request<Zaak>('POST', `/api/zaken/${enc(zaakId)}/intrekken`, { body: reden ? { reden } : {} }),
 

@@ -3,8 +3,8 @@
  * when, open tasks first, budget, documents, bezwaar while the term runs, and
  * what happened so far. Always shows where to get independent advice.
  */
-import { useId } from 'react';
-import { Alert, Button, Heading, Link, Paragraph } from '@utrecht/component-library-react';
+import { useId, useState, type FormEvent } from 'react';
+import { Alert, Button, Fieldset, FieldsetLegend, FormLabel, Heading, Link, Paragraph, RadioButton } from '@utrecht/component-library-react';
 import { AanvraagIntrekken, kanIntrekken } from '../components/AanvraagIntrekken.tsx';
 import { BudgetOverzicht, Documenten, FaseStappen, Tijdlijn } from '../components/Dossier.tsx';
 import { ErrorSummary } from '../components/ErrorSummary.tsx';
@@ -13,7 +13,7 @@ import { FactuurForm } from '../components/FactuurForm.tsx';
 import { Laden, LoadError } from '../components/LoadError.tsx';
 import { datum, faseNaam, isoDag, regelingNaam, uiterlijkZin, volgendeStap } from '../lib/format.ts';
 import { useLoad } from '../lib/use-load.ts';
-import { useTekstVerzenden } from '../lib/use-tekst-verzenden.ts';
+import { useFormulier } from '../lib/use-formulier.ts';
 import { regie, type Bezwaar } from '../regie-api.ts';
 import { linkProps } from '../router.tsx';
 import type { RouteProps } from '../routes.tsx';
@@ -129,7 +129,7 @@ export default function MijnZaakPage({ session, params }: RouteProps) {
 
       <AanvraagIntrekken zaakId={zaak.id} mogelijk={kanIntrekken(zaak)} voor="klant" onDone={() => intrekkingVerwerkt(load.reload)} />
 
-      {zaak.bezwaar?.mogelijk && <BezwaarSectie zaakId={zaak.id} bezwaar={zaak.bezwaar} onDone={load.reload} />}
+      {zaak.bezwaar?.mogelijk && <BezwaarSectie zaakId={zaak.id} kenmerk={zaak.identificatie} bezwaar={zaak.bezwaar} onDone={load.reload} />}
 
       <section aria-labelledby="mz-tijdlijn">
         <Heading level={2} id="mz-tijdlijn">
@@ -155,13 +155,68 @@ export default function MijnZaakPage({ session, params }: RouteProps) {
   );
 }
 
-function BezwaarSectie({ zaakId, bezwaar, onDone }: { zaakId: string; bezwaar: Bezwaar; onDone: () => void }) {
+type BezwaarVeld = 'gronden' | 'gewenstResultaat' | 'horen';
+const BEZWAAR_VELDEN: readonly BezwaarVeld[] = ['gronden', 'gewenstResultaat', 'horen'];
+/** The limits of the bezwaar-indienen form (workflows/prb/forms/bezwaar-indienen.form); the server checks them again. */
+const GRONDEN_MIN = 20;
+const GRONDEN_MAX = 8000;
+const GEWENST_MAX = 4000;
+const HOREN_OPTIES = [
+  ['ja', 'Ja'],
+  ['nee', 'Nee'],
+] as const;
+
+function controleerBezwaar(v: { gronden: string; gewenstResultaat: string; horen: string }): Partial<Record<BezwaarVeld, string>> {
+  const errors: Partial<Record<BezwaarVeld, string>> = {};
+  const gronden = v.gronden.trim();
+  if (gronden.length === 0) errors.gronden = 'Schrijf op waarom u het niet eens bent met het besluit.';
+  else if (gronden.length < GRONDEN_MIN) errors.gronden = `Schrijf iets uitgebreider op waarom u het niet eens bent met het besluit: minstens ${GRONDEN_MIN} tekens.`;
+  else if (gronden.length > GRONDEN_MAX) errors.gronden = `Gebruik hoogstens ${GRONDEN_MAX.toLocaleString('nl-NL')} tekens.`;
+  if (v.gewenstResultaat.trim().length > GEWENST_MAX) errors.gewenstResultaat = `Gebruik hoogstens ${GEWENST_MAX.toLocaleString('nl-NL')} tekens.`;
+  if (v.horen !== 'ja' && v.horen !== 'nee') errors.horen = 'Kies of u uw bezwaar wilt toelichten in een gesprek.';
+  return errors;
+}
+
+/** A field error of the server (`gegevens.bezwaar.gronden`, `bezwaar.gronden`) on the field this screen shows. */
+function bezwaarVeldVan(pad: string): BezwaarVeld | undefined {
+  const veld = pad.replace(/^gegevens\./, '').replace(/^bezwaar\./, '');
+  return (BEZWAAR_VELDEN as readonly string[]).includes(veld) ? (veld as BezwaarVeld) : undefined;
+}
+
+/**
+ * Bezwaar against the besluit that still stands, with what the bezwaar-indienen form asks of the
+ * klant: why, what they had wanted, and whether they want a hoorzitting. The besluit's kenmerk is
+ * the zaak's own ("Ons kenmerk" on the beschikking), so the klant need not copy it from the letter.
+ */
+function BezwaarSectie({ zaakId, kenmerk, bezwaar, onDone }: { zaakId: string; kenmerk: string; bezwaar: Bezwaar; onDone: () => void }) {
   const id = useId();
-  const f = useTekstVerzenden({
-    controleer: (gronden) => (gronden.trim().length === 0 ? 'Schrijf op waarom u het niet eens bent met het besluit.' : null),
-    verstuur: (gronden) => regie.bezwaarMaken(zaakId, gronden),
-    onDone,
-  });
+  const [open, setOpen] = useState(false);
+  const [klaar, setKlaar] = useState(false);
+  const [values, setValues] = useState({ gronden: '', gewenstResultaat: '', horen: '' });
+  const { errors, fout, bezig, attempt, summary, verstuur } = useFormulier<BezwaarVeld>({ statussen: [400, 422], weigeringBijVeldFouten: false });
+  const fid = (f: BezwaarVeld) => `${id}-${f}`;
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    await verstuur(
+      controleerBezwaar(values),
+      async () => {
+        const gewenstResultaat = values.gewenstResultaat.trim();
+        await regie.bezwaarMaken(zaakId, {
+          besluitKenmerk: kenmerk,
+          gronden: values.gronden.trim(),
+          ...(gewenstResultaat ? { gewenstResultaat } : {}),
+          horen: values.horen as 'ja' | 'nee',
+        });
+        setKlaar(true);
+        onDone();
+      },
+      bezwaarVeldVan,
+    );
+  }
+
+  const fields = BEZWAAR_VELDEN.filter((f) => errors[f]).map((f) => ({ id: fid(f), message: errors[f]! }));
+  const horenBeschreven = errors.horen ? `${fid('horen')}-fout` : undefined;
 
   return (
     <section aria-labelledby="mz-bezwaar" className="regie-card">
@@ -175,28 +230,71 @@ function BezwaarSectie({ zaakId, bezwaar, onDone }: { zaakId: string; bezwaar: B
         </strong>
         .
       </Paragraph>
-      {f.klaar ? (
+      {klaar ? (
         <Alert type="ok">
           <Paragraph>Uw bezwaar is verstuurd. U krijgt van ons een ontvangstbevestiging.</Paragraph>
         </Alert>
-      ) : !f.open ? (
-        <Button appearance="secondary-action-button" onClick={() => f.setOpen(true)}>
+      ) : !open ? (
+        <Button appearance="secondary-action-button" onClick={() => setOpen(true)}>
           Bezwaar maken
         </Button>
       ) : (
-        <form className="regie-form" noValidate onSubmit={(e) => void f.submit(e)}>
-          {(f.veldFout || f.fout) && (
-            <ErrorSummary
-              key={f.attempt}
-              ref={f.summary}
-              title="Uw bezwaar is niet verstuurd"
-              message={f.fout ?? 'Verbeter het volgende:'}
-              fields={f.veldFout ? [{ id: `${id}-gronden`, message: f.veldFout }] : []}
-            />
+        <form className="regie-form" noValidate onSubmit={(e) => void submit(e)}>
+          {(fields.length > 0 || fout) && (
+            <ErrorSummary key={attempt} ref={summary} title="Uw bezwaar is niet verstuurd" message={fout ?? 'Verbeter het volgende:'} fields={fields} />
           )}
-          <TextareaVeld id={`${id}-gronden`} label="Waarom bent u het niet eens met het besluit?" fout={f.veldFout} rows={6} value={f.tekst} onChange={f.setTekst} />
+          <Paragraph>
+            Uw bezwaar gaat over het besluit met kenmerk <strong>{kenmerk}</strong>.
+          </Paragraph>
+          <TextareaVeld
+            id={fid('gronden')}
+            label="Waarom bent u het niet eens met het besluit?"
+            uitleg="Schrijf in uw eigen woorden wat er volgens u niet klopt."
+            fout={errors.gronden}
+            rows={6}
+            value={values.gronden}
+            onChange={(gronden) => setValues((v) => ({ ...v, gronden }))}
+          />
+          <TextareaVeld
+            id={fid('gewenstResultaat')}
+            label="Wat had u willen krijgen? (niet verplicht)"
+            fout={errors.gewenstResultaat}
+            value={values.gewenstResultaat}
+            onChange={(gewenstResultaat) => setValues((v) => ({ ...v, gewenstResultaat }))}
+          />
+          <Fieldset className="regie-field" aria-describedby={horenBeschreven}>
+            <FieldsetLegend>Wilt u uw bezwaar toelichten in een gesprek (hoorzitting)?</FieldsetLegend>
+            {errors.horen && (
+              <p id={`${fid('horen')}-fout`} className="utrecht-form-field-error-message">
+                {errors.horen}
+              </p>
+            )}
+            {HOREN_OPTIES.map(([waarde, tekst], i) => {
+              // The first option carries the field's id: the error summary's link lands on it.
+              const rid = i === 0 ? fid('horen') : `${fid('horen')}-${waarde}`;
+              return (
+                <div className="utrecht-form-field utrecht-form-field--radio" key={waarde}>
+                  <div className="utrecht-form-field__label">
+                    <FormLabel htmlFor={rid} type="radio">
+                      {tekst}
+                    </FormLabel>
+                  </div>
+                  <div className="utrecht-form-field__input">
+                    <RadioButton
+                      id={rid}
+                      name={fid('horen')}
+                      value={waarde}
+                      checked={values.horen === waarde}
+                      invalid={Boolean(errors.horen)}
+                      onChange={() => setValues((v) => ({ ...v, horen: waarde }))}
+                    />
+                  </div>
+                </div>
+              );
+            })}
+          </Fieldset>
           <div className="regie-form__actions">
-            <Button type="submit" appearance="primary-action-button" busy={f.bezig} disabled={f.bezig}>
+            <Button type="submit" appearance="primary-action-button" busy={bezig} disabled={bezig}>
               Bezwaar versturen
             </Button>
           </div>
