@@ -1,4 +1,5 @@
 import { Engine } from 'bpmn-engine';
+import { Temporal } from 'temporal-polyfill';
 import * as elements from 'bpmn-elements';
 import type { EngineEventType, IncidentErrorType, Variables } from '../port.ts';
 import type { ElementInfo, LoadedDefinition } from './definition.ts';
@@ -781,9 +782,24 @@ function list(v: unknown): string[] {
     .filter(Boolean);
 }
 
+/**
+ * A FEEL date-time as an instant. FEEL writes a zoned one as `2027-01-18T17:00:00@Europe/Amsterdam`:
+ * that is 17:00 on the wall clock of that zone (16:00Z in winter, 15:00Z in summer), whatever zone
+ * the server runs in. Stripping the zone and parsing the rest read it in the server's own zone.
+ */
 function isoOrNull(v: unknown): string | null {
   if (v === null || v === undefined || v === '') return null;
-  const d = new Date(String(v).replace(/@.*$/, ''));
-  if (Number.isNaN(d.getTime())) throw new FeelError(`'${String(v)}' is geen datum`, String(v));
+  const text = String(v);
+  const zoned = /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?)@([A-Za-z_]+(?:\/[A-Za-z_+-]+)*)$/.exec(text);
+  if (zoned) {
+    try {
+      // Same form as every other stored instant (toISOString), so due dates compare as strings.
+      return new Date(Temporal.PlainDateTime.from(zoned[1]!).toZonedDateTime(zoned[2]!).epochMilliseconds).toISOString();
+    } catch {
+      throw new FeelError(`'${text}' is geen datum`, text);
+    }
+  }
+  const d = new Date(text);
+  if (Number.isNaN(d.getTime())) throw new FeelError(`'${text}' is geen datum`, text);
   return d.toISOString();
 }

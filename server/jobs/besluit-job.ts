@@ -1,3 +1,4 @@
+import { Temporal } from 'temporal-polyfill';
 import { addDuration, todayInAmsterdam } from '../../workers/termijnen/index.ts';
 import type { Procesbeleid } from '../../workflows/prb/policy/snapshot.ts';
 import type { Db } from '../db/database.ts';
@@ -39,7 +40,8 @@ function uitvoeringTot(policy: Procesbeleid, plan: TrajectplanFormulier | undefi
   const t = policy.uitvoeringstermijn as { soort: string; duur?: string; einddatum?: string };
   const start = (plan?.activiteiten ?? []).map((a) => a.startdatum).sort()[0] ?? todayInAmsterdam(new Date());
   const dag = t.soort === 'duur' && t.duur ? addDuration(start, t.duur) : t.soort === 'vaste-einddatum' ? (t.einddatum ?? null) : null;
-  return dag ? `${dag}T17:00:00+01:00` : null;
+  // 17:00 in Amsterdam on that day, with the offset of that day (+02:00 in summer, not always +01:00).
+  return dag ? Temporal.PlainDateTime.from(`${dag}T17:00:00`).toZonedDateTime('Europe/Amsterdam').toString({ timeZoneName: 'never' }) : null;
 }
 
 async function recordBesluitEvent(db: Db, tenantId: string, zaakId: string, jobKey: string, data: Record<string, unknown>, actor: string) {

@@ -150,6 +150,26 @@ export function defineConformanceSuite(name: string, factory: TargetFactory): vo
       expect(vars).toEqual({ amount: 6000, channel: 'web', requester: 'alice', score: 12001, besluit: 'toegekend' });
     });
 
+    it('reads a zoned FEEL due date on the wall clock of its zone (17:00 in Amsterdam), in winter and in summer', async () => {
+      for (const [dag, utc] of [
+        ['2027-01-18', '2027-01-18T16:00:00.000Z'], // CET, UTC+1
+        ['2027-07-19', '2027-07-19T15:00:00.000Z'], // CEST, UTC+2
+      ] as const) {
+        const tenant = freshTenant();
+        const zoned = fixture('reference.bpmn').replace(
+          'dueDate="=string(date and time(&quot;2030-01-01T09:00:00Z&quot;))"',
+          `dueDate="=date and time(date(&quot;${dag}&quot;), time(&quot;17:00:00@Europe/Amsterdam&quot;))"`,
+        );
+        expect(zoned).toContain('Europe/Amsterdam');
+        await engine().deployResource({ tenantId: tenant, resources: [{ name: 'reference.bpmn', content: zoned }] });
+        work('enrich-web', () => ({ score: 1 }));
+        work('approve');
+        await start(tenant, 'reference', { amount: 6000, channel: 'web', requester: 'alice' });
+        const [task] = await openTasks(tenant);
+        expect(task!.dueDate).toBe(utc);
+      }
+    });
+
     it('takes the default flow and keeps local inputs out of the process scope', async () => {
       const tenant = freshTenant();
       await deploy(engine(), tenant, 'reference.bpmn');
