@@ -84,7 +84,16 @@ export const BudgetSchema = z.object({
   betaaldCents: z.number().int(),
   resterendCents: z.number().int(),
   betalingen: z.array(
-    z.object({ id: z.string(), datum: z.string(), omschrijving: z.string().nullable(), payeeNaam: z.string(), bedragCents: z.number().int(), status: z.string() }),
+    z.object({
+      id: z.string(),
+      datum: z.string(),
+      omschrijving: z.string().nullable(),
+      payeeNaam: z.string(),
+      bedragCents: z.number().int(),
+      status: z.string(),
+      /** Why a refused (afgewezen) payment was not made, in Dutch for the klant; null otherwise. */
+      reden: z.string().nullable(),
+    }),
   ),
   /** The approved begroting lines: what may be invoiced or declared against (verplichtingId). */
   verplichtingen: z.array(z.object({ id: z.string(), omschrijving: z.string(), payeeNaam: z.string().nullable(), bedragCents: z.number().int() })),
@@ -117,6 +126,7 @@ export const ZaakDetailSchema = ZaakSummarySchema.extend({
 
 const EVENT_TEXT: Record<string, string> = {
   'zaak.aangemaakt': 'Zaak aangemaakt',
+  'zaak.beslistermijn-bepaald': 'Beslistermijn bepaald',
   'zaak.proces-gestart': 'Behandeling gestart',
   'zaak.opgeschort': 'Behandeltermijn opgeschort',
   'zaak.hervat': 'Behandeltermijn loopt weer',
@@ -156,9 +166,16 @@ export class ZaakReadModel {
       gereserveerdCents: o.gereserveerdCents,
       betaaldCents: o.betaaldCents,
       resterendCents: o.beschikbaarCents,
-      betalingen: snapshot.betalingen
-        .filter((b) => b.status !== 'afgewezen')
-        .map((b) => ({ id: b.id, datum: b.createdAt, omschrijving: b.omschrijving, payeeNaam: b.payeeNaam, bedragCents: b.bedragCents, status: b.status })),
+      // A refused factuur stays in the list with its reason: the klant who sent it must see what became of it.
+      betalingen: snapshot.betalingen.map((b) => ({
+        id: b.id,
+        datum: b.createdAt,
+        omschrijving: b.omschrijving,
+        payeeNaam: b.payeeNaam,
+        bedragCents: b.bedragCents,
+        status: b.status,
+        reden: b.status === 'afgewezen' ? (b.reden ?? null) : null,
+      })),
       verplichtingen: snapshot.verplichtingen.map((v) => ({ id: v.id, omschrijving: v.omschrijving, payeeNaam: v.payeeNaam, bedragCents: v.bedragCents })),
     };
   }

@@ -92,7 +92,12 @@ describe('pib in Almere: the inburgeraar chooses, the gemeente contracts', () =>
     // The worker's reason is its own sentence: no colon before a capital, no double full stop.
     expect(weigering.tekst).toMatch(/^Wij kunnen deze betaling niet doen\. Deze betaling van /);
     expect(weigering.tekst).not.toContain('..');
-    expect((await zaak(a.km, id)).budget!.betalingen).toHaveLength(2);
+    // The refused factuur stays visible, with its reason; only the two accepted ones count.
+    const naWeigering = (await zaak(a.km, id)).budget!.betalingen;
+    expect(naWeigering.filter((b) => b.status !== 'afgewezen')).toHaveLength(2);
+    const afgewezen = naWeigering.find((b) => b.status === 'afgewezen');
+    expect(afgewezen).toMatchObject({ bedragCents: 100_000 });
+    expect((afgewezen as { reden?: string }).reden).toContain('hoger dan wat er op "re-integratie bij Vakschool Flevoland" nog openstaat');
 
     // A last invoice still waits for finance when the klantmanager closes the programme: the zaak waits too.
     expect((await factuur(id, 1, 120_000, 'TH-2026-2')).status).toBe(202);
@@ -105,6 +110,7 @@ describe('pib in Almere: the inburgeraar chooses, the gemeente contracts', () =>
     await doTask(a.fin, id, 'BetalingenAfronden', { afronding: { afgehandeld: true } });
     const klaar = await afgesloten(a.km, id);
     expect(klaar.budget!.betalingen.map((b) => [b.bedragCents, b.status]).sort()).toEqual([
+      [100_000, 'afgewezen'],
       [120_000, 'goedgekeurd'],
       [150_000, 'goedgekeurd'],
       [80_000, 'goedgekeurd'],

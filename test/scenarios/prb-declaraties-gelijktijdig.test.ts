@@ -36,7 +36,9 @@ describe('prb in Almere: two declaraties at once that together exceed the budget
     await openTask(a.fin, id, 'BetalingGoedkeuren');
     const z = await zaak(a.km, id);
     expect(z.budget).toMatchObject({ toegekendCents: 450_000, gereserveerdCents: 250_000, resterendCents: 200_000 });
-    expect(z.budget!.betalingen.map((b) => b.bedragCents)).toEqual([250_000]);
+    expect(z.budget!.betalingen.filter((b) => b.status !== 'afgewezen').map((b) => b.bedragCents)).toEqual([250_000]);
+    // The refused one is shown to the klant with its reason, and reserves nothing.
+    expect(z.budget!.betalingen.filter((b) => b.status === 'afgewezen')).toHaveLength(1);
     expect(z.budget!.gereserveerdCents).toBeLessThanOrEqual(z.budget!.toegekendCents);
     expect(await srv.engine.listIncidents({ tenantId: 'almere', state: 'active' })).toEqual([]);
   });

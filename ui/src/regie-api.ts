@@ -134,6 +134,8 @@ export interface Betaling {
   payeeNaam: string;
   bedragCents: number;
   status: string;
+  /** Why a refused payment was not made (status afgewezen). */
+  reden?: string | null;
 }
 
 /** One begrotingsregel of the granted plan, as booked in the ledger (id `<zaakId>:r<n>`). */

@@ -124,6 +124,8 @@ const BETAAL_STATUS: Record<string, string> = {
   goedgekeurd: 'Goedgekeurd',
   betaald: 'Betaald',
   afgekeurd: 'Afgekeurd',
+  afgewezen: 'Afgewezen',
+  'in-batch': 'Wordt betaald',
 };
 
 export function BudgetOverzicht({ budget, level = 2 }: { budget: Budget; level?: HeadingLevel }) {
@@ -162,7 +164,10 @@ export function BudgetOverzicht({ budget, level = 2 }: { budget: Budget; level?:
                   <TableCell>{b.omschrijving}</TableCell>
                   <TableCell>{b.payeeNaam}</TableCell>
                   <TableCell className="regie-num">{euro(b.bedragCents)}</TableCell>
-                  <TableCell>{BETAAL_STATUS[b.status] ?? b.status}</TableCell>
+                  <TableCell>
+                    {BETAAL_STATUS[b.status] ?? b.status}
+                    {b.reden ? <span className="regie-muted">: {b.reden}</span> : null}
+                  </TableCell>
                 </TableRow>
               ))}
             </TableBody>
