@@ -81,10 +81,10 @@ describe('toegankelijkheid (axe, WCAG 2.1 AA)', () => {
       const table = page.getByRole('table', { name: 'Doorlooptijden per regeling' });
       await table.waitFor();
       const row = table.getByRole('row').nth(1);
-      expect(await row.getByRole('rowheader').textContent()).toBe('Persoonlijk re-integratiebudget (prb)');
+      expect(await row.getByRole('rowheader').textContent()).toBe('Persoonsgebonden re-integratiebudget (prb)');
       // The count opens its zaken; its button names what it shows, starting with the number a sighted user reads.
       expect(await row.getByRole('cell').first().getByRole('button').getAttribute('aria-pressed')).toBe('false');
-      expect(await row.getByRole('cell').first().textContent()).toMatch(/^1 — toon de zaken Persoonlijk re-integratiebudget \(prb\), lopend, in termijn$/);
+      expect(await row.getByRole('cell').first().textContent()).toMatch(/^1 — toon de zaken Persoonsgebonden re-integratiebudget \(prb\), lopend, in termijn$/);
       expect(await seriousAxeViolations(page)).toEqual([]);
       await shot(page, 'doorlooptijden');
     });

@@ -88,7 +88,7 @@ describe('prb in Almere, de hele reis in de browser', () => {
     await choose(form, 'Volgt u nu al een ander re-integratietraject?', 'Nee');
     await choose(form, 'Bent u beschikbaar voor betaald werk?', 'Ja');
     await choose(form, 'Bent u een alleenstaande ouder?', 'Nee');
-    await field(form, 'Waarom wilt u een persoonlijk re-integratiebudget?').fill(
+    await field(form, 'Waarom wilt u een persoonsgebonden re-integratiebudget?').fill(
       'Ik wil zelf kiezen hoe ik weer aan het werk kom, met een opleiding tot kok die bij mij past.',
     );
     await form.getByRole('checkbox', { name: label('Ik geef de gemeente toestemming om mijn gegevens voor deze aanvraag te gebruiken.') }).check();

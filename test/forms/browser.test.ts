@@ -68,7 +68,7 @@ describe('prb-aanmelding in Chromium', () => {
     await page.getByLabel('Uw huisnummer').fill('12A');
     await page.getByLabel('WW').check();
     await page.getByLabel('Sinds wanneer heeft u deze uitkering?').fill('2024-01-01');
-    await page.getByLabel('Waarom wilt u een persoonlijk re-integratiebudget?').fill(
+    await page.getByLabel('Waarom wilt u een persoonsgebonden re-integratiebudget?').fill(
       'Ik wil graag als doktersassistent werken en heb daarvoor een opleiding nodig.',
     );
     await page.getByLabel(/Ik geef de gemeente toestemming/).check();

@@ -47,7 +47,7 @@ describe('an aanmelding is in the name of the klant it is for', () => {
     expect(waarde('Welke uitkering heeft u?')).toBe('Bijstand (Participatiewet)');
     expect(waarde('Sinds wanneer heeft u deze uitkering?')).toBe('1 januari 2024');
     expect(waarde('Volgt u nu al een ander re-integratietraject?')).toBe('Nee');
-    expect(waarde('Waarom wilt u een persoonlijk re-integratiebudget?')).toBe('Ik wil kok worden en zoek zelf een opleiding die bij mij past.');
+    expect(waarde('Waarom wilt u een persoonsgebonden re-integratiebudget?')).toBe('Ik wil kok worden en zoek zelf een opleiding die bij mij past.');
     expect(res.body.velden.find((v) => v.label === 'Uw postcode')?.groep).toBe('Contactgegevens');
     // Not for the klant's own screen, nor for financieel: the route is for who holds the intake and decides.
     expect((await klant.get(`/api/zaken/${id}/aanmelding`)).status).toBe(403);

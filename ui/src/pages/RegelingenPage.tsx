@@ -24,12 +24,12 @@ import type { RouteProps } from '../routes.tsx';
 export const FALLBACK_REGELINGEN: Regeling[] = [
   {
     regeling: 'prb',
-    naam: 'Persoonlijk re-integratiebudget',
+    naam: 'Persoonsgebonden re-integratiebudget',
     beschikbaar: true,
     startFormId: 'prb-aanmelding',
     uitleg: {
       watIsHet:
-        'Met een persoonlijk re-integratiebudget (prb) kiest u zelf hoe u weer aan het werk gaat. U maakt een plan met een begroting, bijvoorbeeld voor een opleiding of begeleiding, en de gemeente betaalt de kosten uit uw budget.',
+        'Met een persoonsgebonden re-integratiebudget (prb) kiest u zelf hoe u weer aan het werk gaat. U maakt een plan met een begroting, bijvoorbeeld voor een opleiding of begeleiding, en de gemeente betaalt de kosten uit uw budget.',
       voorWie: 'Voor inwoners met een bijstandsuitkering of zonder uitkering (nugger) die weer aan het werk willen. Uw klantmanager bespreekt met u of het prb bij u past.',
       watMag: 'Kosten die u helpen om aan het werk te komen, zoals een opleiding, training, coaching of een sollicitatietraject. De aanbieder kiest u zelf.',
       watNiet: 'Kosten die niet bij uw plan horen, zoals levensonderhoud, schulden of spullen voor privégebruik.',
