@@ -10,6 +10,7 @@ import { parseVariables } from '../../ui/src/pages/IncidentenPage.tsx';
 import { validateContactmoment } from '../../ui/src/components/ContactmomentForm.tsx';
 import { kanIntrekken } from '../../ui/src/components/AanvraagIntrekken.tsx';
 import { naamInZin } from '../../ui/src/pages/RegelingenPage.tsx';
+import { gestoptVoorTraject, standZin } from '../../ui/src/lib/format.ts';
 import { taskQueryString, type Klok, type ZaakSamenvatting } from '../../ui/src/regie-api.ts';
 import { navFor } from '../../ui/src/homes.ts';
 import { resolveRoute } from '../../ui/src/routes.tsx';
@@ -239,5 +240,26 @@ describe('naamInZin: a regeling named inside a sentence', () => {
   it('a common noun goes lower case, a proper name keeps its capitals', () => {
     expect(naamInZin('Persoonsgebonden re-integratiebudget')).toBe('persoonsgebonden re-integratiebudget');
     expect(naamInZin('Rotterdamse Integratie Overeenkomst')).toBe('Rotterdamse Integratie Overeenkomst');
+  });
+});
+
+describe('standZin: where a klant’s zaak stands, and how a closed one ended', () => {
+  it('a running zaak: the fase and the next step', () => {
+    expect(standZin({ status: 'in-behandeling', fase: 'beoordeling', resultaat: null })).toBe('Nu: Beoordeling. Uw klantmanager beoordeelt uw trajectplan en begroting.');
+  });
+  it('a refused zaak says it is closed and why, not "Wij sluiten uw zaak af"', () => {
+    const zin = standZin({ status: 'afgesloten', fase: 'afsluiting', resultaat: 'niet-toegelaten' });
+    expect(zin).toMatch(/^Uw zaak is afgesloten\. U bent niet toegelaten tot deze regeling\./);
+    expect(zin).not.toContain('Wij sluiten uw zaak af');
+    expect(gestoptVoorTraject('niet-toegelaten')).toBe(true);
+    expect(gestoptVoorTraject('ingetrokken')).toBe(true);
+  });
+  it('a traject that ran to its end is not "stopped before the traject"', () => {
+    expect(standZin({ status: 'afgesloten', fase: 'afsluiting', resultaat: 'betaald-werk' })).toBe('Uw zaak is afgesloten. Uw traject is afgerond.');
+    expect(gestoptVoorTraject('betaald-werk')).toBe(false);
+    expect(gestoptVoorTraject(null)).toBe(false);
+  });
+  it('a closed bezwaar zaak speaks of the beslissing op bezwaar, not of a traject', () => {
+    expect(standZin({ status: 'afgesloten', fase: 'afsluiting', resultaat: 'bezwaar-ongegrond' })).toContain('Er is op uw bezwaar beslist');
   });
 });

@@ -76,7 +76,7 @@ export function faseNaam(fase: string | null | undefined): string {
 }
 
 export const REGELINGEN: Record<string, string> = {
-  prb: 'Persoonlijk re-integratiebudget (prb)',
+  prb: 'Persoonsgebonden re-integratiebudget (prb)',
   'pgb-bw': 'Persoonsgebonden budget begeleid werken (pgb bw)',
   pib: 'Persoonlijk inburgeringsbudget (pib)',
   iro: 'Individuele re-integratieovereenkomst (iro)',
@@ -133,6 +133,28 @@ const VOLGENDE_STAP: Record<string, string> = {
   nazorg: 'Uw klantmanager houdt nog even contact met u na het traject.',
   afsluiting: 'Wij sluiten uw zaak af. U krijgt hierover bericht.',
 };
+
+/** How a closed zaak ended, in the klant's words (resultaat as zaak-afsluiten records it). */
+const RESULTAAT_ZIN: Record<string, string> = {
+  'niet-toegelaten': 'U bent niet toegelaten tot deze regeling. Waarom, staat in de brief (beschikking) bij uw zaak onder Documenten.',
+  afgewezen: 'Uw aanvraag is afgewezen. Waarom, staat in de brief (beschikking) bij uw zaak onder Documenten.',
+  'buiten-behandeling': 'Uw aanvraag is niet in behandeling genomen, omdat gegevens ontbraken. Dat staat in de brief bij uw zaak onder Documenten.',
+  ingetrokken: 'U heeft uw aanvraag ingetrokken.',
+};
+
+/** Results of a zaak that stopped before any traject: its later phases never happened. */
+export function gestoptVoorTraject(resultaat: string | null): boolean {
+  return resultaat !== null && resultaat in RESULTAAT_ZIN;
+}
+
+/** The "where are we" sentence: the fase and the next step, or for a closed zaak how it ended. */
+export function standZin(zaak: { status: string; fase: string | null; resultaat: string | null }): string {
+  if (zaak.status === 'afgesloten') {
+    if (zaak.resultaat?.startsWith('bezwaar-')) return 'Uw zaak is afgesloten. Er is op uw bezwaar beslist; de beslissing staat bij uw zaak onder Documenten.';
+    return `Uw zaak is afgesloten. ${(zaak.resultaat && RESULTAAT_ZIN[zaak.resultaat]) || 'Uw traject is afgerond.'}`;
+  }
+  return `Nu: ${faseNaam(zaak.fase)}. ${volgendeStap(zaak.fase)}`;
+}
 
 export function volgendeStap(fase: string | null): string {
   return (fase && VOLGENDE_STAP[fase]) || 'Wij behandelen uw aanvraag. U hoort van ons zodra er iets verandert.';

@@ -6,7 +6,7 @@ import { useState } from 'react';
 import { Alert, ButtonLink, Heading, Link, Paragraph } from '@utrecht/component-library-react';
 import { Laden, LoadError } from '../components/LoadError.tsx';
 import { takeFlash } from '../lib/flash.ts';
-import { datum, faseNaam, isoDag, regelingNaam, uiterlijkZin, volgendeStap } from '../lib/format.ts';
+import { datum, isoDag, regelingNaam, standZin, uiterlijkZin } from '../lib/format.ts';
 import { useLoad } from '../lib/use-load.ts';
 import { NOT_AVAILABLE, optional, regie } from '../regie-api.ts';
 import { linkProps } from '../router.tsx';
@@ -92,9 +92,7 @@ export default function MijnTrajectPage({ session }: RouteProps) {
                   <Heading level={3} id={`zaak-${z.id}`}>
                     {regelingNaam(z.regeling)}
                   </Heading>
-                  <Paragraph>
-                    Nu: <strong>{faseNaam(z.fase)}</strong>. {volgendeStap(z.fase)}
-                  </Paragraph>
+                  <Paragraph>{standZin(z)}</Paragraph>
                   <Paragraph className="regie-by-when">{uiterlijkZin(z)}</Paragraph>
                   <Paragraph>
                     <Link {...linkProps(`/mijn-traject/zaken/${encodeURIComponent(z.id)}`)}>

@@ -11,7 +11,7 @@ import { ErrorSummary } from '../components/ErrorSummary.tsx';
 import { TextareaVeld } from '../components/TextareaVeld.tsx';
 import { FactuurForm } from '../components/FactuurForm.tsx';
 import { Laden, LoadError } from '../components/LoadError.tsx';
-import { datum, faseNaam, isoDag, regelingNaam, uiterlijkZin, volgendeStap } from '../lib/format.ts';
+import { datum, gestoptVoorTraject, isoDag, regelingNaam, standZin, uiterlijkZin } from '../lib/format.ts';
 import { useLoad } from '../lib/use-load.ts';
 import { useFormulier } from '../lib/use-formulier.ts';
 import { regie, type Bezwaar } from '../regie-api.ts';
@@ -66,11 +66,10 @@ export default function MijnZaakPage({ session, params }: RouteProps) {
         <Heading level={2} id="mz-nu">
           Hoe staat het ervoor?
         </Heading>
-        <Paragraph>
-          Fase: <strong>{faseNaam(zaak.fase)}</strong>. {volgendeStap(zaak.fase)}
-        </Paragraph>
+        <Paragraph>{standZin(zaak)}</Paragraph>
         <Paragraph className="regie-by-when">{uiterlijkZin(zaak)}</Paragraph>
-        <FaseStappen fase={zaak.fase} label="Stappen van uw aanvraag" />
+        {/* A zaak that ended before any traject did not go through the later steps: do not show them as afgerond. */}
+        {!(zaak.status === 'afgesloten' && gestoptVoorTraject(zaak.resultaat)) && <FaseStappen fase={zaak.fase} label="Stappen van uw aanvraag" />}
       </section>
 
       <section aria-labelledby="mz-taken">
@@ -101,7 +100,13 @@ export default function MijnZaakPage({ session, params }: RouteProps) {
           <Heading level={2} id="mz-budget">
             Uw budget
           </Heading>
-          {zaak.budget ? <BudgetOverzicht budget={zaak.budget} /> : <Paragraph>Er is nog geen budget toegekend. Dat gebeurt met het besluit op uw aanvraag.</Paragraph>}
+          {zaak.budget ? (
+            <BudgetOverzicht budget={zaak.budget} />
+          ) : (
+            <Paragraph>
+              {zaak.status === 'afgesloten' || zaak.status === 'besloten' ? 'Er is geen budget toegekend.' : 'Er is nog geen budget toegekend. Dat gebeurt met het besluit op uw aanvraag.'}
+            </Paragraph>
+          )}
           {zaak.budget && zaak.status !== 'afgesloten' && (
             <>
               <Heading level={3}>Factuur of declaratie indienen</Heading>
