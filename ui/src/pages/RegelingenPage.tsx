@@ -172,7 +172,8 @@ export function RegelingPage({ params, session }: RouteProps) {
       navigate('/mijn-traject');
     } catch (err) {
       if (err instanceof ApiError && err.status === 422 && err.problem.errors?.length) setServerErrors(err.problem.errors);
-      else setFout(err instanceof ApiError && err.status === 409 ? 'Deze regeling kunt u bij uw gemeente (nog) niet aanvragen.' : foutTekst(err));
+      // A 409 says why in the server's words: not offered here, or an aanvraag is already running.
+      else setFout(foutTekst(err));
       setBezig(false);
     }
   }
