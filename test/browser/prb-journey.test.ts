@@ -285,6 +285,9 @@ describe('prb in Almere, de hele reis in de browser', () => {
     await shot(page, 'prb-besluit');
     await page.getByRole('button', { name: 'Taak afronden' }).click();
     await page.getByText('De taak "Besluit nemen" is afgerond.').waitFor();
+    // Back on the beslisser's own queue, not the klantmanager's werkvoorraad.
+    await h1(page, 'Te beslissen').waitFor();
+    expect(new URL(page.url()).pathname).toBe('/te-beslissen');
   });
 
   it('7. de klant ziet de beschikking en het budget', async () => {

@@ -12,7 +12,7 @@ import { kanIntrekken } from '../../ui/src/components/AanvraagIntrekken.tsx';
 import { naamInZin } from '../../ui/src/pages/RegelingenPage.tsx';
 import { gestoptVoorTraject, standZin } from '../../ui/src/lib/format.ts';
 import { taskQueryString, type Klok, type ZaakSamenvatting } from '../../ui/src/regie-api.ts';
-import { navFor } from '../../ui/src/homes.ts';
+import { navFor, taakThuis } from '../../ui/src/homes.ts';
 import { resolveRoute } from '../../ui/src/routes.tsx';
 
 const klok = (over: Partial<Klok> = {}): Klok => ({
@@ -261,5 +261,14 @@ describe('standZin: where a klant’s zaak stands, and how a closed one ended', 
   });
   it('a closed bezwaar zaak speaks of the beslissing op bezwaar, not of a traject', () => {
     expect(standZin({ status: 'afgesloten', fase: 'afsluiting', resultaat: 'bezwaar-ongegrond' })).toContain('Er is op uw bezwaar beslist');
+  });
+});
+
+describe('taakThuis: a task page leads back to the caseworker’s own queue', () => {
+  it('the beslisser to Te beslissen, financieel to Betalingen, the klantmanager and the manager to the werkvoorraad', () => {
+    expect(taakThuis(['beslisser'])).toEqual({ path: '/te-beslissen', naam: 'Te beslissen' });
+    expect(taakThuis(['financieel'])).toEqual({ path: '/betalingen', naam: 'Betalingen' });
+    expect(taakThuis(['klantmanager'])).toEqual({ path: '/werkvoorraad', naam: 'de werkvoorraad' });
+    expect(taakThuis(['manager'])).toEqual({ path: '/werkvoorraad', naam: 'de werkvoorraad' });
   });
 });

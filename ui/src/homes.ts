@@ -72,6 +72,15 @@ export const HOMES: Record<Role, Home> = {
 };
 
 /** The user's homes in a fixed order (the order of ROLES), unknown roles dropped. */
+/** Roles whose home is a werkvoorraad (with the home's own title: Te beslissen, Betalingen, …). */
+export const WORK_QUEUE_HOMES: readonly Role[] = ['klantmanager', 'pgb-adviseur', 'beslisser', 'financieel'];
+
+/** Where a caseworker's task page leads back to: their own work queue, or the werkvoorraad. */
+export function taakThuis(roles: readonly string[]): { path: string; naam: string } {
+  const home = homesFor(roles).find((h) => WORK_QUEUE_HOMES.includes(h.role));
+  return home && home.path !== '/werkvoorraad' ? { path: home.path, naam: home.title } : { path: '/werkvoorraad', naam: 'de werkvoorraad' };
+}
+
 export function homesFor(roles: readonly string[]): Home[] {
   const held = new Set(roles.filter(isRole));
   return ROLES.filter((r) => held.has(r)).map((r) => HOMES[r]);

@@ -10,7 +10,7 @@
  */
 import { lazy, type ComponentType, type LazyExoticComponent } from 'react';
 import type { Role, Session } from './api.ts';
-import { HOMES, type Home } from './homes.ts';
+import { HOMES, WORK_QUEUE_HOMES, type Home } from './homes.ts';
 import { TASK_ROLES, ZAAK_ROLES } from './lib/roles.ts';
 import { RoleHome } from './pages/RoleHome.tsx';
 import { Betaalbestand } from './components/Betaalbestand.tsx';
@@ -45,8 +45,6 @@ export interface AppRoute {
   component: ComponentType<RouteProps> | LazyExoticComponent<ComponentType<RouteProps>>;
 }
 
-/** Roles whose home is a werkvoorraad (with the home's title). */
-const WORK_QUEUE_HOMES: readonly Role[] = ['klantmanager', 'pgb-adviseur', 'beslisser', 'financieel'];
 
 function homeRoute(home: Home): AppRoute {
   if (home.role === 'klant') return { path: home.path, title: home.title, roles: ['klant'], component: MijnTrajectPage };

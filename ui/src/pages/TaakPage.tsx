@@ -20,6 +20,7 @@ import { foutTekst, useLoad } from '../lib/use-load.ts';
 import { isOnlyKlant } from '../lib/roles.ts';
 import { regie, type Task, type TaskForm, type Zaak } from '../regie-api.ts';
 import { linkProps, navigate } from '../router.tsx';
+import { taakThuis } from '../homes.ts';
 import type { RouteProps } from '../routes.tsx';
 
 interface Loaded {
@@ -44,7 +45,9 @@ async function loadTask(key: string): Promise<Loaded> {
 export default function TaakPage({ session, params }: RouteProps) {
   const key = params.key!;
   const klant = isOnlyKlant(session.roles);
-  const terug = klant ? '/mijn-traject' : '/werkvoorraad';
+  // Back to where the task came from: a beslisser's Te beslissen, financieel's Betalingen, the werkvoorraad.
+  const thuis = klant ? { path: '/mijn-traject', naam: 'Mijn traject' } : taakThuis(session.roles);
+  const terug = thuis.path;
   const load = useLoad(() => loadTask(key), [key]);
 
   if (load.status === 'error' && !load.data) {
@@ -55,7 +58,7 @@ export default function TaakPage({ session, params }: RouteProps) {
         </Heading>
         <LoadError message={load.notFound ? 'Deze taak bestaat niet, is al afgerond of is niet voor u bestemd.' : load.message} />
         <Paragraph>
-          <Link {...linkProps(terug)}>{klant ? 'Terug naar Mijn traject' : 'Terug naar de werkvoorraad'}</Link>
+          <Link {...linkProps(terug)}>Terug naar {thuis.naam}</Link>
         </Paragraph>
       </>
     );
@@ -70,18 +73,21 @@ export default function TaakPage({ session, params }: RouteProps) {
       </>
     );
   }
-  return <TaakScherm key={load.data.task.key + String(load.data.task.assignee)} loaded={load.data} terug={terug} klant={klant} session={session} onChanged={load.reload} />;
+  return <TaakScherm key={load.data.task.key + String(load.data.task.assignee)} loaded={load.data} terug={terug} terugNaam={thuis.naam} klant={klant} session={session} onChanged={load.reload} />;
 }
 
 function TaakScherm({
   loaded,
   terug,
+  terugNaam,
   klant,
   session,
   onChanged,
 }: {
   loaded: Loaded;
   terug: string;
+  /** "Mijn traject", "Te beslissen", "de werkvoorraad", … */
+  terugNaam: string;
   klant: boolean;
   session: RouteProps['session'];
   onChanged: () => void;
@@ -156,7 +162,7 @@ function TaakScherm({
   return (
     <div className="regie-task">
       <Paragraph className="regie-back">
-        <Link {...linkProps(terug)}>{klant ? '← Terug naar Mijn traject' : '← Terug naar de werkvoorraad'}</Link>
+        <Link {...linkProps(terug)}>← Terug naar {terugNaam}</Link>
       </Paragraph>
       <Heading level={1} tabIndex={-1}>
         {naam}
