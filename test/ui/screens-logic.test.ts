@@ -10,7 +10,7 @@ import { parseVariables } from '../../ui/src/pages/IncidentenPage.tsx';
 import { validateContactmoment } from '../../ui/src/components/ContactmomentForm.tsx';
 import { kanIntrekken } from '../../ui/src/components/AanvraagIntrekken.tsx';
 import { naamInZin } from '../../ui/src/pages/RegelingenPage.tsx';
-import { gestoptVoorTraject, standZin } from '../../ui/src/lib/format.ts';
+import { fasenVan, gestoptVoorTraject, standZin } from '../../ui/src/lib/format.ts';
 import { taskQueryString, type Klok, type ZaakSamenvatting } from '../../ui/src/regie-api.ts';
 import { navFor, taakThuis } from '../../ui/src/homes.ts';
 import { resolveRoute } from '../../ui/src/routes.tsx';
@@ -270,5 +270,21 @@ describe('taakThuis: a task page leads back to the caseworker’s own queue', ()
     expect(taakThuis(['financieel'])).toEqual({ path: '/betalingen', naam: 'Betalingen' });
     expect(taakThuis(['klantmanager'])).toEqual({ path: '/werkvoorraad', naam: 'de werkvoorraad' });
     expect(taakThuis(['manager'])).toEqual({ path: '/werkvoorraad', naam: 'de werkvoorraad' });
+  });
+});
+
+describe('each regeling speaks of its own steps', () => {
+  it('a pib has no oriëntatie, a pgb bw ends with the einde dienstverband, a bezwaar has its own phases', () => {
+    expect(fasenVan('pib')).not.toContain('orientatie');
+    expect(fasenVan('pgb-bw')).toContain('einde');
+    expect(fasenVan('bezwaar')).toEqual(['ontvangst', 'hoorzitting', 'beslissing', 'afsluiting']);
+    expect(fasenVan(null)).toContain('orientatie');
+  });
+  it('the next step names what the regeling has: a programma for the pib, a werkgever for the pgb bw, a re-integratiebedrijf for the iro', () => {
+    expect(volgendeStap('aanvraag', 'pib')).toContain('inburgeringsprogramma');
+    expect(volgendeStap('orientatie', 'pgb-bw')).toContain('werkgever');
+    expect(volgendeStap('orientatie', 'rio')).toContain('re-integratiebedrijf');
+    expect(volgendeStap('aanvraag', 'prb')).toContain('trajectplan');
+    expect(standZin({ status: 'in-behandeling', fase: 'uitvoering', resultaat: null, regeling: 'pib' })).toContain('U volgt uw programma');
   });
 });

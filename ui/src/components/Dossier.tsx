@@ -23,7 +23,7 @@ import {
   UnorderedList,
   UnorderedListItem,
 } from '@utrecht/component-library-react';
-import { KLOK, datum, datumTijd, door, dwangsomZin, euro, faseNaam, isoDag, korteDatum, regelingNaam, resterend, statusNaam, PRB_FASEN } from '../lib/format.ts';
+import { KLOK, datum, datumTijd, door, dwangsomZin, euro, faseNaam, isoDag, korteDatum, regelingNaam, resterend, statusNaam, fasenVan } from '../lib/format.ts';
 import type { Budget, Document, TijdlijnItem, Zaak, ZaakSamenvatting } from '../regie-api.ts';
 import { regie } from '../regie-api.ts';
 import { Stoplicht } from './Stoplicht.tsx';
@@ -73,8 +73,8 @@ export function ZaakFeiten({ zaak, gemeente }: { zaak: ZaakSamenvatting; gemeent
 }
 
 /** The process phases as steps, the current one marked (text + aria-current, not colour alone). */
-export function FaseStappen({ fase, label = 'Voortgang' }: { fase: string | null; label?: string }) {
-  const fasen: readonly string[] = PRB_FASEN;
+export function FaseStappen({ fase, regeling, label = 'Voortgang' }: { fase: string | null; regeling?: string | null; label?: string }) {
+  const fasen = fasenVan(regeling);
   const huidig = fase ? fasen.indexOf(fase) : -1;
   if (huidig < 0) return <Paragraph>Huidige fase: {faseNaam(fase)}</Paragraph>;
   return (

@@ -22,7 +22,7 @@ export function huidigeStap(p: ZaakProces): string {
   return `Huidige ${namen.length === 1 ? 'stap' : 'stappen'}: ${lijst}.`;
 }
 
-export function ProcesSectie({ zaakId, fase }: { zaakId: string; fase: string | null }) {
+export function ProcesSectie({ zaakId, fase, regeling }: { zaakId: string; fase: string | null; regeling?: string | null }) {
   const load = useLoad(() => regie.zaakProces(zaakId), [zaakId]);
   const proces = load.data;
   return (
@@ -33,7 +33,7 @@ export function ProcesSectie({ zaakId, fase }: { zaakId: string; fase: string | 
           {huidigeStap(proces)}
         </Paragraph>
       )}
-      <FaseStappen fase={fase} label="Fasen van de zaak" />
+      <FaseStappen fase={fase} regeling={regeling} label="Fasen van de zaak" />
       {load.status === 'error' && !proces ? (
         <LoadError message={load.message} onRetry={load.reload} />
       ) : !proces ? (

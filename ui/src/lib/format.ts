@@ -65,10 +65,25 @@ export const FASEN: Record<string, string> = {
   ontvangst: 'Ontvangst bezwaar',
   hoorzitting: 'Hoorzitting',
   beslissing: 'Beslissing op bezwaar',
+  einde: 'Einde dienstverband',
 };
 
 /** The prb phases in order, for the "where are we" step list. */
 export const PRB_FASEN = ['aanmelding', 'orientatie', 'aanvraag', 'beoordeling', 'besluit', 'uitvoering', 'verantwoording', 'afsluiting'] as const;
+
+/** Each regeling's phases in order, as its diagram marks them (workflows/<regeling>/*.bpmn); the prb's otherwise. */
+const FASEN_PER_REGELING: Record<string, readonly string[]> = {
+  prb: PRB_FASEN,
+  pib: ['aanmelding', 'aanvraag', 'beoordeling', 'besluit', 'uitvoering', 'verantwoording', 'afsluiting'],
+  'pgb-bw': ['orientatie', 'aanvraag', 'beoordeling', 'besluit', 'uitvoering', 'einde', 'afsluiting'],
+  iro: ['aanmelding', 'orientatie', 'aanvraag', 'beoordeling', 'besluit', 'uitvoering', 'nazorg', 'afsluiting'],
+  rio: ['aanmelding', 'orientatie', 'aanvraag', 'beoordeling', 'besluit', 'uitvoering', 'nazorg', 'afsluiting'],
+  bezwaar: ['ontvangst', 'hoorzitting', 'beslissing', 'afsluiting'],
+};
+
+export function fasenVan(regeling: string | null | undefined): readonly string[] {
+  return (regeling && FASEN_PER_REGELING[regeling]) || PRB_FASEN;
+}
 
 export function faseNaam(fase: string | null | undefined): string {
   if (!fase) return 'Onbekend';
@@ -148,16 +163,43 @@ export function gestoptVoorTraject(resultaat: string | null): boolean {
 }
 
 /** The "where are we" sentence: the fase and the next step, or for a closed zaak how it ended. */
-export function standZin(zaak: { status: string; fase: string | null; resultaat: string | null }): string {
+export function standZin(zaak: { status: string; fase: string | null; resultaat: string | null; regeling?: string }): string {
   if (zaak.status === 'afgesloten') {
     if (zaak.resultaat?.startsWith('bezwaar-')) return 'Uw zaak is afgesloten. Er is op uw bezwaar beslist; de beslissing staat bij uw zaak onder Documenten.';
     return `Uw zaak is afgesloten. ${(zaak.resultaat && RESULTAAT_ZIN[zaak.resultaat]) || 'Uw traject is afgerond.'}`;
   }
-  return `Nu: ${faseNaam(zaak.fase)}. ${volgendeStap(zaak.fase)}`;
+  return `Nu: ${faseNaam(zaak.fase)}. ${volgendeStap(zaak.fase, zaak.regeling)}`;
 }
 
-export function volgendeStap(fase: string | null): string {
-  return (fase && VOLGENDE_STAP[fase]) || 'Wij behandelen uw aanvraag. U hoort van ons zodra er iets verandert.';
+/** Where a regeling's steps differ from the prb's (a pib has a programma, a pgb bw a werkgever, an iro a re-integratiebedrijf). */
+const VOLGENDE_STAP_PER_REGELING: Record<string, Record<string, string>> = {
+  pib: {
+    aanmelding: 'Uw klantmanager bekijkt uw verzoek en neemt contact met u op.',
+    aanvraag: 'U stelt met uw klantmanager uw inburgeringsprogramma samen en kiest de aanbieders.',
+    beoordeling: 'Uw klantmanager beoordeelt uw programma.',
+    uitvoering: 'U volgt uw programma. Facturen van de aanbieders dient u in via deze website.',
+    verantwoording: 'U laat weten hoe uw programma is gegaan.',
+  },
+  'pgb-bw': {
+    orientatie: 'U zoekt met uw klantmanager een werkgever en begeleiding die bij u passen.',
+    aanvraag: 'U maakt uw aanvraag af, samen met de werkgever en de begeleidingsorganisatie.',
+    beoordeling: 'De gemeente beoordeelt uw aanvraag.',
+    uitvoering: 'U werkt bij uw werkgever, met begeleiding. De gemeente betaalt het budget.',
+    einde: 'Uw dienstverband is geëindigd. De gemeente rondt de betalingen af.',
+  },
+  iro: {
+    orientatie: 'U kiest met uw klantmanager een re-integratiebedrijf.',
+    aanvraag: 'U stelt met het re-integratiebedrijf uw trajectplan op.',
+    beoordeling: 'Uw trajectplan wordt beoordeeld.',
+    uitvoering: 'U volgt uw traject bij het re-integratiebedrijf.',
+    nazorg: 'Na zes maanden kijken wij of u nog aan het werk bent.',
+  },
+};
+VOLGENDE_STAP_PER_REGELING.rio = VOLGENDE_STAP_PER_REGELING.iro!;
+
+export function volgendeStap(fase: string | null, regeling?: string | null): string {
+  const eigen = regeling && fase ? VOLGENDE_STAP_PER_REGELING[regeling]?.[fase] : undefined;
+  return eigen ?? ((fase && VOLGENDE_STAP[fase]) || 'Wij behandelen uw aanvraag. U hoort van ons zodra er iets verandert.');
 }
 
 /**

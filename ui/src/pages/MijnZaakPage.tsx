@@ -69,7 +69,7 @@ export default function MijnZaakPage({ session, params }: RouteProps) {
         <Paragraph>{standZin(zaak)}</Paragraph>
         <Paragraph className="regie-by-when">{uiterlijkZin(zaak)}</Paragraph>
         {/* A zaak that ended before any traject did not go through the later steps: do not show them as afgerond. */}
-        {!(zaak.status === 'afgesloten' && gestoptVoorTraject(zaak.resultaat)) && <FaseStappen fase={zaak.fase} label="Stappen van uw aanvraag" />}
+        {!(zaak.status === 'afgesloten' && gestoptVoorTraject(zaak.resultaat)) && <FaseStappen fase={zaak.fase} regeling={zaak.regeling} label="Stappen van uw aanvraag" />}
       </section>
 
       <section aria-labelledby="mz-taken">

@@ -121,7 +121,7 @@ export default function ZaakPage({ session, params }: RouteProps) {
         <Heading level={2} id="z-proces">
           Waar staat de zaak in het proces
         </Heading>
-        <ProcesSectie zaakId={zaak.id} fase={zaak.fase} />
+        <ProcesSectie zaakId={zaak.id} fase={zaak.fase} regeling={zaak.regeling} />
       </section>
 
       {(session.roles.includes('klantmanager') || session.roles.includes('beslisser')) && zaak.status !== 'besloten' && zaak.status !== 'afgesloten' && !zaak.klok.afgehandeld && (
