@@ -13,6 +13,7 @@ import { naamInZin } from '../../ui/src/pages/RegelingenPage.tsx';
 import { fasenVan, gestoptVoorTraject, standZin } from '../../ui/src/lib/format.ts';
 import { taskQueryString, type Klok, type ZaakSamenvatting } from '../../ui/src/regie-api.ts';
 import { navFor, taakThuis } from '../../ui/src/homes.ts';
+import { groepNamen } from '../../ui/src/lib/roles.ts';
 import { resolveRoute } from '../../ui/src/routes.tsx';
 
 const klok = (over: Partial<Klok> = {}): Klok => ({
@@ -286,5 +287,14 @@ describe('each regeling speaks of its own steps', () => {
     expect(volgendeStap('orientatie', 'rio')).toContain('re-integratiebedrijf');
     expect(volgendeStap('aanvraag', 'prb')).toContain('trajectplan');
     expect(standZin({ status: 'in-behandeling', fase: 'uitvoering', resultaat: null, regeling: 'pib' })).toContain('U volgt uw programma');
+  });
+});
+
+describe('groepNamen: who a task waits for, in words', () => {
+  it('role codes become people', () => {
+    expect(groepNamen(['klantmanager'])).toBe('de klantmanagers');
+    expect(groepNamen(['klantmanager', 'beslisser'])).toBe('de klantmanagers, de beslissers');
+    expect(groepNamen(['financieel'])).toBe('financiën');
+    expect(groepNamen([])).toBe('');
   });
 });

@@ -21,6 +21,7 @@ import { tenantLabel } from '../components/Layout.tsx';
 import { Stoplicht } from '../components/Stoplicht.tsx';
 import { CONTACT_SOORTEN, datum, isoDag, korteDatum, taskLight } from '../lib/format.ts';
 import { useLoad } from '../lib/use-load.ts';
+import { groepNamen } from '../lib/roles.ts';
 import { regie } from '../regie-api.ts';
 import { linkProps } from '../router.tsx';
 import type { RouteProps } from '../routes.tsx';
@@ -104,7 +105,7 @@ export default function ZaakPage({ session, params }: RouteProps) {
                           {t.dueDate ? <time dateTime={isoDag(t.dueDate)}>{korteDatum(t.dueDate)}</time> : 'Geen'}{' '}
                           <Stoplicht tone={light.tone} label={light.label} />
                         </TableCell>
-                        <TableCell>{t.assignee ? (t.assignee === me ? 'u' : (t.assigneeNaam ?? t.assignee)) : (t.candidateGroups.join(', ') || 'de klant')}</TableCell>
+                        <TableCell>{t.assignee ? (t.assignee === me ? 'u' : (t.assigneeNaam ?? t.assignee)) : groepNamen(t.candidateGroups) || 'de klant'}</TableCell>
                       </TableRow>
                     );
                   })}
