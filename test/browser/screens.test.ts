@@ -87,6 +87,13 @@ describe('klantportaal', () => {
     await expectAccessible(page);
     await shot(page, 'klant-mijn-traject');
 
+    // A second aanvraag for the same regeling is not offered while this one runs.
+    await page.goto('/regelingen/prb');
+    await page.getByText('U heeft al een aanvraag voor deze regeling die nog in behandeling is.', { exact: false }).waitFor();
+    expect(await page.getByRole('button', { name: 'Aanvragen', exact: true }).count()).toBe(0);
+    await page.goto('/mijn-traject');
+    await h1(page, 'Mijn traject').waitFor();
+
     await page.getByRole('link', { name: /Bekijk uw zaak/ }).click();
     await h1(page, /^Mijn zaak/).waitFor();
     await page.getByRole('heading', { level: 2, name: 'Hoe staat het ervoor?' }).waitFor();

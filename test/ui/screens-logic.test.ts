@@ -9,7 +9,7 @@ import { dwangsomZin } from '../../ui/src/lib/format.ts';
 import { parseVariables } from '../../ui/src/pages/IncidentenPage.tsx';
 import { validateContactmoment } from '../../ui/src/components/ContactmomentForm.tsx';
 import { kanIntrekken } from '../../ui/src/components/AanvraagIntrekken.tsx';
-import { naamInZin } from '../../ui/src/pages/RegelingenPage.tsx';
+import { lopendeAanvraag, naamInZin } from '../../ui/src/pages/RegelingenPage.tsx';
 import { fasenVan, gestoptVoorTraject, standZin } from '../../ui/src/lib/format.ts';
 import { taskQueryString, type Klok, type ZaakSamenvatting } from '../../ui/src/regie-api.ts';
 import { navFor, taakThuis } from '../../ui/src/homes.ts';
@@ -296,5 +296,17 @@ describe('groepNamen: who a task waits for, in words', () => {
     expect(groepNamen(['klantmanager', 'beslisser'])).toBe('de klantmanagers, de beslissers');
     expect(groepNamen(['financieel'])).toBe('financiën');
     expect(groepNamen([])).toBe('');
+  });
+});
+
+describe('lopendeAanvraag: a second aanvraag is not offered while the first awaits its besluit', () => {
+  const zaak = (regeling: string, status: string) => ({ id: `${regeling}-${status}`, regeling, status });
+  it('finds the running one of this regeling only', () => {
+    expect(lopendeAanvraag([zaak('prb', 'in-behandeling')], 'prb')?.id).toBe('prb-in-behandeling');
+    expect(lopendeAanvraag([zaak('prb', 'opgeschort')], 'prb')).toBeDefined();
+    expect(lopendeAanvraag([zaak('pib', 'in-behandeling')], 'prb')).toBeUndefined();
+  });
+  it('after the besluit or once closed, a new aanvraag may follow', () => {
+    expect(lopendeAanvraag([zaak('prb', 'besloten'), zaak('prb', 'afgesloten')], 'prb')).toBeUndefined();
   });
 });

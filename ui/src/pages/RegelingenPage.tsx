@@ -111,8 +111,14 @@ async function loadStartForm(formId: string | null | undefined): Promise<FormSch
   return f === NOT_AVAILABLE ? null : loadFormSchema(f.schema);
 }
 
+/** The klant's aanvraag for this regeling that still awaits its besluit, if any: a second one is not offered. */
+export function lopendeAanvraag<Z extends { regeling: string; status: string }>(zaken: readonly Z[], regeling: string): Z | undefined {
+  return zaken.find((z) => z.regeling === regeling && z.status !== 'besloten' && z.status !== 'afgesloten');
+}
+
 export function RegelingPage({ params, session }: RouteProps) {
   const load = useLoad(loadRegelingen, []);
+  const mijnZaken = useLoad(() => regie.zaken(), []);
   const [bevestigen, setBevestigen] = useState(false);
   const [bezig, setBezig] = useState(false);
   const [fout, setFout] = useState<string | null>(null);
@@ -136,6 +142,7 @@ export function RegelingPage({ params, session }: RouteProps) {
     );
   }
   const r = load.data.regelingen.find((x) => x.regeling === params.regeling);
+  const lopend = r && mijnZaken.data ? lopendeAanvraag(mijnZaken.data, r.regeling) : undefined;
   if (!r) {
     return (
       <>
@@ -210,6 +217,12 @@ export function RegelingPage({ params, session }: RouteProps) {
         )}
         {!r.beschikbaar ? (
           <Paragraph>Deze regeling kunt u op dit moment niet aanvragen.</Paragraph>
+        ) : lopend && !bevestigen ? (
+          <Paragraph>
+            U heeft al een aanvraag voor deze regeling die nog in behandeling is.{' '}
+            <Link {...linkProps(`/mijn-traject/zaken/${encodeURIComponent(lopend.id)}`)}>Bekijk uw zaak {lopend.identificatie}</Link>. Wacht het besluit daarop
+            af, of trek die aanvraag daar eerst in.
+          </Paragraph>
         ) : !bevestigen ? (
           <>
             <Paragraph>Na uw aanvraag neemt uw klantmanager contact met u op. Wat u daarna moet doen, ziet u in Mijn traject.</Paragraph>
