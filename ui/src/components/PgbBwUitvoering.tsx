@@ -14,7 +14,6 @@ import {
   FormLabel,
   Heading,
   Paragraph,
-  RadioButton,
   Textarea,
   Textbox,
 } from '@utrecht/component-library-react';
@@ -23,6 +22,7 @@ import { datum, vandaag } from '../lib/format.ts';
 import { useFormulier } from '../lib/use-formulier.ts';
 import { regie, type PgbBwUitvoeringSoort, type PgbBwWachtlijst } from '../regie-api.ts';
 import { ErrorSummary } from './ErrorSummary.tsx';
+import { RadioOpties } from './RadioOpties.tsx';
 
 type Kind = 'datum' | 'euro' | 'getal' | 'tekst' | 'textarea' | 'keuze' | 'vinkje';
 
@@ -249,21 +249,7 @@ function Formulier({ zaakId, f, onSent }: { zaakId: string; f: UitvoeringFormuli
               <FieldsetLegend>{v.label}</FieldsetLegend>
               {uitlegVan(v)}
               {foutVan(v)}
-              {(v.opties ?? []).map(([waarde, tekst], i) => {
-                const rid = i === 0 ? fid(v.key) : `${fid(v.key)}-${i}`;
-                return (
-                  <div className="utrecht-form-field utrecht-form-field--radio" key={waarde}>
-                    <div className="utrecht-form-field__label">
-                      <FormLabel htmlFor={rid} type="radio">
-                        {tekst}
-                      </FormLabel>
-                    </div>
-                    <div className="utrecht-form-field__input">
-                      <RadioButton id={rid} name={`${id}-${v.key}`} value={waarde} checked={values[v.key] === waarde} onChange={() => zet(v.key, waarde)} />
-                    </div>
-                  </div>
-                );
-              })}
+              <RadioOpties id={fid(v.key)} name={`${id}-${v.key}`} opties={v.opties ?? []} gekozen={values[v.key] ?? ''} invalid={Boolean(fouten[v.key])} onKies={(waarde) => zet(v.key, waarde)} />
             </Fieldset>
           );
         }

@@ -4,11 +4,12 @@
  * what happened so far. Always shows where to get independent advice.
  */
 import { useId, useState, type FormEvent } from 'react';
-import { Alert, Button, Fieldset, FieldsetLegend, FormLabel, Heading, Link, Paragraph, RadioButton } from '@utrecht/component-library-react';
+import { Alert, Button, Fieldset, FieldsetLegend, Heading, Link, Paragraph } from '@utrecht/component-library-react';
 import { AanvraagIntrekken, kanIntrekken } from '../components/AanvraagIntrekken.tsx';
 import { BudgetOverzicht, Documenten, FaseStappen, Tijdlijn } from '../components/Dossier.tsx';
 import { ErrorSummary } from '../components/ErrorSummary.tsx';
 import { TextareaVeld } from '../components/TextareaVeld.tsx';
+import { RadioOpties } from '../components/RadioOpties.tsx';
 import { FactuurForm } from '../components/FactuurForm.tsx';
 import { Laden, LoadError } from '../components/LoadError.tsx';
 import { datum, gestoptVoorTraject, isoDag, regelingNaam, standZin, uiterlijkZin } from '../lib/format.ts';
@@ -274,29 +275,14 @@ function BezwaarSectie({ zaakId, kenmerk, bezwaar, onDone }: { zaakId: string; k
                 {errors.horen}
               </p>
             )}
-            {HOREN_OPTIES.map(([waarde, tekst], i) => {
-              // The first option carries the field's id: the error summary's link lands on it.
-              const rid = i === 0 ? fid('horen') : `${fid('horen')}-${waarde}`;
-              return (
-                <div className="utrecht-form-field utrecht-form-field--radio" key={waarde}>
-                  <div className="utrecht-form-field__label">
-                    <FormLabel htmlFor={rid} type="radio">
-                      {tekst}
-                    </FormLabel>
-                  </div>
-                  <div className="utrecht-form-field__input">
-                    <RadioButton
-                      id={rid}
-                      name={fid('horen')}
-                      value={waarde}
-                      checked={values.horen === waarde}
-                      invalid={Boolean(errors.horen)}
-                      onChange={() => setValues((v) => ({ ...v, horen: waarde }))}
-                    />
-                  </div>
-                </div>
-              );
-            })}
+            <RadioOpties
+              id={fid('horen')}
+              name={fid('horen')}
+              opties={HOREN_OPTIES}
+              gekozen={values.horen}
+              invalid={Boolean(errors.horen)}
+              onKies={(horen) => setValues((v) => ({ ...v, horen }))}
+            />
           </Fieldset>
           <div className="regie-form__actions">
             <Button type="submit" appearance="primary-action-button" busy={bezig} disabled={bezig}>
