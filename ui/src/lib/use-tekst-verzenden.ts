@@ -2,7 +2,7 @@ import { useRef, useState, type FormEvent } from 'react';
 import { foutTekst } from './use-load.ts';
 
 /**
- * A form that sends one text (a bezwaar's gronden, an intrekking's reden) after a first
+ * A form that sends one text (an intrekking's reden) after a first
  * button opened it: its value, the field error from `controleer`, the server's refusal, the
  * busy state, and the focus on the error summary after every failed attempt (a new `attempt`
  * remounts the summary, so a screen reader announces it again).
