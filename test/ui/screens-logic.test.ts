@@ -1,7 +1,7 @@
 /** Pure logic behind the screens: Dutch wording, the traffic light, filters ↔ URL, caseload counts, small form checks. */
 import { describe, expect, it } from 'vitest';
 import { datum, euro, faseNaam, resterend, taskLight, uiterlijkZin, vandaag, volgendeStap } from '../../ui/src/lib/format.ts';
-import { filtersFromSearch, filtersToSearch, toTaskQuery } from '../../ui/src/pages/WerkvoorraadPage.tsx';
+import { filtersFromSearch, filtersToSearch, standaardWeergave, toTaskQuery } from '../../ui/src/pages/WerkvoorraadPage.tsx';
 import { perFase } from '../../ui/src/pages/CaseloadPage.tsx';
 import { dwangsomCijfer, periodeKeuzes, termijnStand } from '../../ui/src/pages/DoorlooptijdenPage.tsx';
 import { validateIngebrekestelling, validateVerdaging } from '../../ui/src/components/TermijnActies.tsx';
@@ -308,5 +308,20 @@ describe('lopendeAanvraag: a second aanvraag is not offered while the first awai
   });
   it('after the besluit or once closed, a new aanvraag may follow', () => {
     expect(lopendeAanvraag([zaak('prb', 'besloten'), zaak('prb', 'afgesloten')], 'prb')).toBeUndefined();
+  });
+});
+
+describe('standaardWeergave: the werkvoorraad a manager opens', () => {
+  it('a manager who takes no tasks sees the whole team first; anyone with a queue starts with their own tasks', () => {
+    expect(standaardWeergave(['manager'])).toBe('all');
+    expect(standaardWeergave(['klantmanager'])).toBe('mine');
+    expect(standaardWeergave(['klantmanager', 'manager'])).toBe('mine');
+  });
+  it('the URL keeps a choice that differs from the role’s default, also "Mijn taken" for a manager', () => {
+    expect(filtersFromSearch('', 'all').view).toBe('all');
+    const mijn = { ...filtersFromSearch('', 'all'), view: 'mine' as const };
+    expect(filtersToSearch(mijn, 'all')).toBe('?weergave=mine');
+    expect(filtersFromSearch(filtersToSearch(mijn, 'all'), 'all').view).toBe('mine');
+    expect(filtersToSearch(filtersFromSearch('', 'all'), 'all')).toBe('');
   });
 });

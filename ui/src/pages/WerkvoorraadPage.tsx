@@ -32,6 +32,7 @@ import { FASEN, korteDatum, isoDag, REGELING_KORT, REGELINGEN, faseNaam, taskLig
 import { foutTekst, useLoad } from '../lib/use-load.ts';
 import { regie, type Task, type TaskQuery, type TaskView } from '../regie-api.ts';
 import { linkProps } from '../router.tsx';
+import { WORK_QUEUE_HOMES } from '../homes.ts';
 import type { RouteProps } from '../routes.tsx';
 
 export const VIEWS: { view: TaskView; label: string; empty: string }[] = [
@@ -52,11 +53,11 @@ export interface Filters {
 const PAGE_SIZE = 25;
 
 /** Filters ↔ URL query, so a reload or a link keeps the view. */
-export function filtersFromSearch(search: string): Filters {
+export function filtersFromSearch(search: string, standaard: TaskView = 'mine'): Filters {
   const q = new URLSearchParams(search);
   const view = q.get('weergave');
   return {
-    view: view === 'group' || view === 'all' ? view : 'mine',
+    view: view === 'mine' || view === 'group' || view === 'all' ? view : standaard,
     regeling: q.get('regeling') ?? '',
     fase: q.get('fase') ?? '',
     overdue: q.get('telaat') === '1',
@@ -65,9 +66,9 @@ export function filtersFromSearch(search: string): Filters {
   };
 }
 
-export function filtersToSearch(f: Filters): string {
+export function filtersToSearch(f: Filters, standaard: TaskView = 'mine'): string {
   const q = new URLSearchParams();
-  if (f.view !== 'mine') q.set('weergave', f.view);
+  if (f.view !== standaard) q.set('weergave', f.view);
   if (f.regeling) q.set('regeling', f.regeling);
   if (f.fase) q.set('fase', f.fase);
   if (f.overdue) q.set('telaat', '1');
@@ -89,8 +90,14 @@ export function toTaskQuery(f: Filters): TaskQuery {
   };
 }
 
+/** The view a werkvoorraad opens on: a manager who takes no tasks starts with the whole team's. */
+export function standaardWeergave(roles: readonly string[]): TaskView {
+  return roles.includes('manager') && !roles.some((r) => (WORK_QUEUE_HOMES as readonly string[]).includes(r)) ? 'all' : 'mine';
+}
+
 export function WerkvoorraadPage({ session, title = 'Werkvoorraad' }: RouteProps & { title?: string }) {
-  const [filters, setFilters] = useState<Filters>(() => filtersFromSearch(window.location.search));
+  const standaard = standaardWeergave(session.roles);
+  const [filters, setFilters] = useState<Filters>(() => filtersFromSearch(window.location.search, standaard));
   const [flash] = useState(() => takeFlash());
   const [melding, setMelding] = useState<{ type: 'ok' | 'error'; text: string } | null>(null);
   const [bezig, setBezig] = useState<string | null>(null);
@@ -98,9 +105,9 @@ export function WerkvoorraadPage({ session, title = 'Werkvoorraad' }: RouteProps
   const flashRef = useRef<HTMLDivElement>(null);
 
   useEffect(() => {
-    const search = filtersToSearch(filters);
+    const search = filtersToSearch(filters, standaard);
     if (search !== window.location.search) window.history.replaceState(null, '', window.location.pathname + search);
-  }, [filters]);
+  }, [filters, standaard]);
 
   const load = useLoad((signal) => regie.tasks(toTaskQuery(filters), signal), [filters]);
   const data = load.data;
