@@ -1,4 +1,5 @@
 import type { FormComponent, FormSchema } from '../schema/types.ts';
+import { formatDutchDate } from './dates.ts';
 import { formatEuro } from './money.ts';
 import { fieldKind } from './field-kind.ts';
 import { findOption, resolveOptions } from './options.ts';
@@ -11,11 +12,8 @@ export interface DescribedValue {
   waarde: string;
 }
 
-const MAANDEN = ['januari', 'februari', 'maart', 'april', 'mei', 'juni', 'juli', 'augustus', 'september', 'oktober', 'november', 'december'];
-
 function datum(v: string): string {
-  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(v);
-  return m ? `${Number(m[3])} ${MAANDEN[Number(m[2]) - 1]} ${m[1]}` : v;
+  return /^\d{4}-\d{2}-\d{2}/.test(v) ? formatDutchDate(v.slice(0, 10)) : v;
 }
 
 function waarde(c: FormComponent, raw: unknown, scope: Record<string, unknown>): string | null {
