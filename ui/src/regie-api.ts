@@ -354,6 +354,28 @@ export function taskQueryString(q: TaskQuery): string {
 
 const enc = encodeURIComponent;
 
+/** GET /api/zaken/{id}/aanmelding: what the klant filled in, label by label (null formId: the zaak has no aanmelding). */
+export interface Aanmelding {
+  formId: string | null;
+  velden: Array<{ groep: string | null; label: string; waarde: string }>;
+}
+
+/** An approved payment not yet in a betaalbestand (GET /api/betalingen?status=goedgekeurd). */
+export interface TeBetalen {
+  id: string;
+  payeeNaam: string | null;
+  bedragCents: number;
+  omschrijving: string | null;
+}
+
+/** A betaalbestand (SEPA pain.001) as POST /api/betalingen/batches made it. */
+export interface Betaalbestand {
+  id: string;
+  aantal: number;
+  totaalCents: number;
+  uitvoeringsdatum: string;
+}
+
 export const regie = {
   tasks: (q: TaskQuery, signal?: AbortSignal) =>
     request<TaskPage>('GET', `/api/tasks?${taskQueryString(q)}`, signal ? { signal } : {}),
@@ -370,6 +392,11 @@ export const regie = {
     return request<ZaakSamenvatting[]>('GET', `/api/zaken${qs ? `?${qs}` : ''}`);
   },
   zaak: (id: string) => request<Zaak>('GET', `/api/zaken/${enc(id)}`),
+  aanmelding: (id: string) => request<Aanmelding>('GET', `/api/zaken/${enc(id)}/aanmelding`),
+  teBetalen: () => request<TeBetalen[]>('GET', '/api/betalingen?status=goedgekeurd'),
+  maakBetaalbestand: (uitvoeringsdatum: string) => request<Betaalbestand>('POST', '/api/betalingen/batches', { body: { uitvoeringsdatum } }),
+  /** Where the browser downloads a betaalbestand (a plain link: the session cookie goes along). */
+  betaalbestandUrl: (id: string) => `/api/betalingen/batches/${enc(id)}/pain001`,
   doorlooptijden: (periode: DoorlooptijdPeriode = {}) =>
     request<{ peildatum: string; periode: { van: string | null; tot: string | null }; regelingen: DoorlooptijdCijfers[] }>(
       'GET',

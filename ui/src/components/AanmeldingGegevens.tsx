@@ -4,20 +4,15 @@
  * Loads itself from GET /api/zaken/{id}/aanmelding; shows nothing for a zaak without one.
  */
 import { DataList, DataListItem, DataListKey, DataListValue, Heading, Paragraph } from '@utrecht/component-library-react';
-import { request } from '../api.ts';
 import { useLoad } from '../lib/use-load.ts';
+import { regie } from '../regie-api.ts';
 import { LoadError } from './LoadError.tsx';
-
-interface Aanmelding {
-  formId: string | null;
-  velden: Array<{ groep: string | null; label: string; waarde: string }>;
-}
 
 /** Roles the server shows the aanmelding to. */
 export const AANMELDING_ROLLEN = ['klantmanager', 'pgb-adviseur', 'beslisser'] as const;
 
 export function AanmeldingGegevens({ zaakId, level = 2 }: { zaakId: string; level?: 2 | 3 }) {
-  const load = useLoad(() => request<Aanmelding>('GET', `/api/zaken/${encodeURIComponent(zaakId)}/aanmelding`), [zaakId]);
+  const load = useLoad(() => regie.aanmelding(zaakId), [zaakId]);
   const kopId = `aanmelding-${zaakId}`;
   if (load.status === 'error') return <LoadError message={load.message} onRetry={load.reload} />;
   if (!load.data || !load.data.formId) return null;

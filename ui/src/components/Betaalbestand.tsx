@@ -21,25 +21,12 @@ import {
   TableRow,
   Textbox,
 } from '@utrecht/component-library-react';
-import { request } from '../api.ts';
 import { datum, euro, vandaag } from '../lib/format.ts';
 import { useFormulier } from '../lib/use-formulier.ts';
 import { useLoad } from '../lib/use-load.ts';
+import { regie, type Betaalbestand as Bestand } from '../regie-api.ts';
 import { ErrorSummary } from './ErrorSummary.tsx';
 import { LoadError, Laden } from './LoadError.tsx';
-
-interface Betaling {
-  id: string;
-  payeeNaam: string | null;
-  bedragCents: number;
-  omschrijving: string | null;
-}
-interface Batch {
-  id: string;
-  aantal: number;
-  totaalCents: number;
-  uitvoeringsdatum: string;
-}
 
 export function validateUitvoeringsdatum(value: string, today: string): Partial<Record<'uitvoeringsdatum', string>> {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return { uitvoeringsdatum: 'Vul de datum in waarop de bank moet betalen.' };
@@ -49,9 +36,9 @@ export function validateUitvoeringsdatum(value: string, today: string): Partial<
 
 export function Betaalbestand() {
   const today = vandaag();
-  const load = useLoad(() => request<Betaling[]>('GET', '/api/betalingen?status=goedgekeurd'), []);
+  const load = useLoad(() => regie.teBetalen(), []);
   const [uitvoeringsdatum, setUitvoeringsdatum] = useState(today);
-  const [gemaakt, setGemaakt] = useState<Batch | null>(null);
+  const [gemaakt, setGemaakt] = useState<Bestand | null>(null);
   const f = useFormulier<'uitvoeringsdatum'>();
 
   const submit = (e: FormEvent) => {
@@ -60,7 +47,7 @@ export function Betaalbestand() {
       validateUitvoeringsdatum(uitvoeringsdatum, today),
       async () => {
         setGemaakt(null);
-        const batch = await request<Batch>('POST', '/api/betalingen/batches', { body: { uitvoeringsdatum } });
+        const batch = await regie.maakBetaalbestand(uitvoeringsdatum);
         setGemaakt(batch);
         load.reload();
       },
@@ -81,7 +68,7 @@ export function Betaalbestand() {
           <Paragraph>
             Het betaalbestand is gemaakt: {gemaakt.aantal} {gemaakt.aantal === 1 ? 'betaling' : 'betalingen'}, samen {euro(gemaakt.totaalCents)}, uit te
             voeren op {datum(gemaakt.uitvoeringsdatum)}.{' '}
-            <Link href={`/api/betalingen/batches/${encodeURIComponent(gemaakt.id)}/pain001`} download>
+            <Link href={regie.betaalbestandUrl(gemaakt.id)} download>
               Betaalbestand downloaden (SEPA pain.001)
             </Link>
           </Paragraph>
