@@ -123,7 +123,6 @@ const BETAAL_STATUS: Record<string, string> = {
   voorgesteld: 'Wacht op goedkeuring',
   goedgekeurd: 'Goedgekeurd',
   betaald: 'Betaald',
-  afgekeurd: 'Afgekeurd',
   afgewezen: 'Afgewezen',
   'in-batch': 'Wordt betaald',
 };

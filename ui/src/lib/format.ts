@@ -171,6 +171,14 @@ export function standZin(zaak: { status: string; fase: string | null; resultaat:
   return `Nu: ${faseNaam(zaak.fase)}. ${volgendeStap(zaak.fase, zaak.regeling)}`;
 }
 
+const IRO_STAPPEN: Record<string, string> = {
+  orientatie: 'U kiest met uw klantmanager een re-integratiebedrijf.',
+  aanvraag: 'U stelt met het re-integratiebedrijf uw trajectplan op.',
+  beoordeling: 'Uw trajectplan wordt beoordeeld.',
+  uitvoering: 'U volgt uw traject bij het re-integratiebedrijf.',
+  nazorg: 'Na zes maanden kijken wij of u nog aan het werk bent.',
+};
+
 /** Where a regeling's steps differ from the prb's (a pib has a programma, a pgb bw a werkgever, an iro a re-integratiebedrijf). */
 const VOLGENDE_STAP_PER_REGELING: Record<string, Record<string, string>> = {
   pib: {
@@ -187,15 +195,10 @@ const VOLGENDE_STAP_PER_REGELING: Record<string, Record<string, string>> = {
     uitvoering: 'U werkt bij uw werkgever, met begeleiding. De gemeente betaalt het budget.',
     einde: 'Uw dienstverband is geëindigd. De gemeente rondt de betalingen af.',
   },
-  iro: {
-    orientatie: 'U kiest met uw klantmanager een re-integratiebedrijf.',
-    aanvraag: 'U stelt met het re-integratiebedrijf uw trajectplan op.',
-    beoordeling: 'Uw trajectplan wordt beoordeeld.',
-    uitvoering: 'U volgt uw traject bij het re-integratiebedrijf.',
-    nazorg: 'Na zes maanden kijken wij of u nog aan het werk bent.',
-  },
+  // The rio follows the same steps as the iro (its diagram has the same phases).
+  iro: IRO_STAPPEN,
+  rio: IRO_STAPPEN,
 };
-VOLGENDE_STAP_PER_REGELING.rio = VOLGENDE_STAP_PER_REGELING.iro!;
 
 export function volgendeStap(fase: string | null, regeling?: string | null): string {
   const eigen = regeling && fase ? VOLGENDE_STAP_PER_REGELING[regeling]?.[fase] : undefined;
