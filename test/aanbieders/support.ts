@@ -1,8 +1,8 @@
-import { randomUUID } from 'node:crypto';
 import type { Db } from '../../server/db/database.ts';
 import { KyselyLedger } from '../../server/ledger/kysely-ledger.ts';
 import { betaling } from '../../workers/betaling/handler.ts';
 import type { Regeling } from '../../server/zaken/tables.ts';
+import { insertZaak } from '../support/zaak-rows.ts';
 
 let seq = 0;
 
@@ -15,32 +15,14 @@ export async function maakZaak(db: Db, tenantId: string, regeling: Regeling, kla
     .where('username', '=', klantUsername)
     .where('tenant_id', '=', tenantId)
     .executeTakeFirstOrThrow();
-  const id = randomUUID();
-  const now = new Date().toISOString();
-  await db
-    .insertInto('zaken')
-    .values({
-      id,
-      identificatie: `T-${regeling}-${process.pid}-${seq}`,
-      tenant_id: tenantId,
-      regeling,
-      klant_id: klant.id!,
-      hoofdzaak_id: null,
-      bpmn_process_id: regeling,
-      process_instance_key: null,
-      policy_id: null,
-      status: 'in-behandeling',
-      doorlooptijd: 'P8W',
-      servicenorm: 'P8W',
-      startdatum: '2026-03-01',
-      einddatum: null,
-      resultaat: null,
-      created_by: 'test',
-      created_at: now,
-      updated_at: now,
-    })
-    .execute();
-  return id;
+  return insertZaak(db, {
+    tenantId,
+    regeling,
+    klantId: klant.id!,
+    identificatie: `T-${regeling}-${process.pid}-${seq}`,
+    startdatum: '2026-03-01',
+    servicenorm: 'P8W',
+  });
 }
 
 export async function sluitZaak(db: Db, zaakId: string): Promise<void> {

@@ -1,16 +1,28 @@
 import { randomUUID } from 'node:crypto';
 import type { Db } from '../../server/db/database.ts';
+import type { Regeling } from '../../server/zaken/tables.ts';
 
 /**
  * A zaak written straight into the tables, as the commands would leave it, for tests that are
  * about reading zaken (doorlooptijden, termijnen) and not about how a zaak comes to be: the
- * tenant's first klant, a P8W beslistermijn and a P4W servicenorm, no process instance.
+ * tenant's first klant (or the one given), a P8W beslistermijn and a P4W servicenorm (or the one
+ * given), no process instance.
  */
 export async function insertZaak(
   db: Db,
-  z: { tenantId: string; startdatum: string; regeling?: 'prb' | 'pib'; status?: 'in-behandeling' | 'besloten'; identificatie?: string; id?: string },
+  z: {
+    tenantId: string;
+    startdatum: string;
+    regeling?: Regeling;
+    status?: 'in-behandeling' | 'besloten';
+    identificatie?: string;
+    id?: string;
+    /** The klant's id; the tenant's first klant otherwise. */
+    klantId?: string;
+    servicenorm?: string;
+  },
 ): Promise<string> {
-  const klant = await db.selectFrom('klanten').select('id').where('tenant_id', '=', z.tenantId).executeTakeFirstOrThrow();
+  const klant = z.klantId ? { id: z.klantId } : await db.selectFrom('klanten').select('id').where('tenant_id', '=', z.tenantId).executeTakeFirstOrThrow();
   const id = z.id ?? randomUUID();
   const now = new Date().toISOString();
   const regeling = z.regeling ?? 'prb';
@@ -28,7 +40,7 @@ export async function insertZaak(
       policy_id: null,
       status: z.status ?? 'in-behandeling',
       doorlooptijd: 'P8W',
-      servicenorm: 'P4W',
+      servicenorm: z.servicenorm ?? 'P4W',
       startdatum: z.startdatum,
       einddatum: null,
       resultaat: null,
