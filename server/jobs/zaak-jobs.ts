@@ -3,11 +3,18 @@ import { afsluiten } from '../zaken/commands/afsluiten.ts';
 import { hervatten } from '../zaken/commands/hervatten.ts';
 import { opschorten } from '../zaken/commands/opschorten.ts';
 import { verdagen } from '../zaken/commands/verdagen.ts';
-import { zaakKlok } from '../zaken/clock.ts';
+import { diagramTermijnen, zaakKlok } from '../zaken/clock.ts';
 import { zaakEventsInOrder } from '../zaken/events.ts';
+import type { Db } from '../db/database.ts';
 import { header, variable, type JobHandler } from './job-handler.ts';
 
 const SYSTEEM = 'regie';
+
+/** The zaak clock's dates as the diagrams read them (process variable `termijnen`), after a command changed the clock. */
+async function termijnenVan(db: Db, zaakId: string, today: string) {
+  const zaak = await db.selectFrom('zaken').selectAll().where('id', '=', zaakId).executeTakeFirstOrThrow();
+  return diagramTermijnen(zaakKlok(zaak, await zaakEventsInOrder(db, zaakId), today));
+}
 
 /** Only day and month durations map onto calendar days; a test's PT1S ends the same day. */
 const endOfTerm = (van: string, duur: string) => (/^P(\d+[YMD])+$/.test(duur) ? addDuration(van, duur) : van);
@@ -53,10 +60,7 @@ export const zaakHervatten: JobHandler = {
     // An unused hersteltermijn keeps the clock still through its last day (Awb 4:15 lid 1 a).
     const tot = verstreken ? [hersteltermijnVerstreken(opschorting.hersteltermijnEinde), today].sort()[0]! : today;
     await hervatten(database.db, { tenantId: job.tenantId, zaakId, tot, actor: SYSTEEM, idempotencyKey: job.key });
-    const zaak = await database.db.selectFrom('zaken').selectAll().where('id', '=', zaakId).executeTakeFirstOrThrow();
-    const events = await zaakEventsInOrder(database.db, zaakId);
-    const klok = zaakKlok(zaak, events, today);
-    return { termijnen: { startdatum: klok.startdatum, einddatumGepland: klok.einddatumGepland, uiterlijkeEinddatumAfdoening: klok.uiterlijkeEinddatumAfdoening } };
+    return { termijnen: await termijnenVan(database.db, zaakId, today) };
   },
 };
 
@@ -93,12 +97,7 @@ export const zaakVerdagen: JobHandler = {
     // The new date is the zaak clock's (Awb 7:10 lid 3: the term in force, which for a bezwaar ran from the end
     // of the bezwaartermijn, plus the verdaging, Atw applied once), so the diagram's due dates, the klant's
     // bericht and the zaak's uiterlijke einddatum never differ.
-    const zaak = await database.db.selectFrom('zaken').selectAll().where('id', '=', zaakId).executeTakeFirstOrThrow();
-    const klok = zaakKlok(zaak, await zaakEventsInOrder(database.db, zaakId), today);
-    return {
-      uiterlijkeEinddatum: klok.uiterlijkeEinddatumAfdoening,
-      termijnen: { startdatum: klok.startdatum, einddatumGepland: klok.einddatumGepland, uiterlijkeEinddatumAfdoening: klok.uiterlijkeEinddatumAfdoening },
-      verdaagd: true,
-    };
+    const termijnen = await termijnenVan(database.db, zaakId, today);
+    return { uiterlijkeEinddatum: termijnen.uiterlijkeEinddatumAfdoening, termijnen, verdaagd: true };
   },
 };

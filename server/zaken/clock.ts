@@ -35,6 +35,11 @@ export function zaakKlok(zaak: ZaakRow, events: readonly EventRow[], peildatum: 
   return klokUitFeiten(zaak, zaakFeiten(zaak, events), peildatum);
 }
 
+/** The clock's dates as the diagrams read them: the process variable `termijnen` (workflows/prb/process.md §1). */
+export function diagramTermijnen(klok: Pick<ZaakKlok, 'startdatum' | 'einddatumGepland' | 'uiterlijkeEinddatumAfdoening'>) {
+  return { startdatum: klok.startdatum, einddatumGepland: klok.einddatumGepland, uiterlijkeEinddatumAfdoening: klok.uiterlijkeEinddatumAfdoening };
+}
+
 /** The clock from facts the caller already derived (it needs them too): the events are parsed once. */
 export function klokUitFeiten(zaak: Pick<ZaakRow, 'doorlooptijd' | 'servicenorm'>, feiten: ZaakFeiten, peildatum: Date | string = new Date()): ZaakKlok {
   return computeCaseClock({ doorlooptijd: zaak.doorlooptijd, servicenorm: zaak.servicenorm }, feiten, peildatum);

@@ -3,6 +3,7 @@ import { computeCaseClock, todayInAmsterdam } from '../../../workers/termijnen/i
 import type { Db } from '../../db/database.ts';
 import { inTransaction } from '../../db/transaction.ts';
 import { alreadyApplied, appendZaakEvent } from '../events.ts';
+import { diagramTermijnen } from '../clock.ts';
 import { refused } from './errors.ts';
 import { loadZaak } from './load-zaak.ts';
 import { linkProcessInstance } from './start-zaak.ts';
@@ -60,7 +61,7 @@ export async function heropenenNaBezwaar(db: Db, engine: WorkflowEngine, input: 
       // The aanvraag is decided anew: a reasonable term (Awb 4:13) of the regeling's own doorlooptijd from today, not the old, passed dates.
       const vandaag = todayInAmsterdam(new Date(now));
       const klok = computeCaseClock({ doorlooptijd: zaak.doorlooptijd, servicenorm: zaak.servicenorm }, { startdatum: vandaag, opschortingen: [] }, vandaag);
-      startVariabelen.termijnen = { startdatum: zaak.startdatum, einddatumGepland: klok.einddatumGepland, uiterlijkeEinddatumAfdoening: klok.uiterlijkeEinddatumAfdoening };
+      startVariabelen.termijnen = { ...diagramTermijnen(klok), startdatum: zaak.startdatum };
     }
     await tx
       .updateTable('zaken')

@@ -4,6 +4,7 @@ import { computeCaseClock, todayInAmsterdam } from '../../../workers/termijnen/i
 import type { Db } from '../../db/database.ts';
 import { inTransaction, type Tx } from '../../db/transaction.ts';
 import { appendZaakEvent } from '../events.ts';
+import { diagramTermijnen } from '../clock.ts';
 import type { Regeling } from '../tables.ts';
 import { zaakNotFound } from './errors.ts';
 
@@ -75,7 +76,7 @@ export async function startZaak(db: Db, engine: WorkflowEngine, input: StartZaak
     // A bezwaar names the regeling of the contested besluit; every other zaak its own.
     regeling: input.variables.regeling ?? input.regeling,
     // The diagram sets due dates from the clock (process.md §1); zaak-hervatten replaces it.
-    termijnen: { startdatum, einddatumGepland: klok.einddatumGepland, uiterlijkeEinddatumAfdoening: klok.uiterlijkeEinddatumAfdoening },
+    termijnen: diagramTermijnen(klok),
   });
   const identificatie = await inTransaction(db, async (tx) => {
     const klant = await tx

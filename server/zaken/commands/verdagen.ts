@@ -1,4 +1,4 @@
-import { computeCaseClock, verdaag, type ZaakFeiten } from '../../../workers/termijnen/case-clock.ts';
+import { verdaag, type ZaakFeiten } from '../../../workers/termijnen/case-clock.ts';
 import { duurInWoorden } from '../../../workers/termijnen/duration.ts';
 import { datumLang } from '../../../workers/beschikking/index.ts';
 import { berichtAanKlant } from '../../dossier/berichten.ts';
@@ -6,7 +6,7 @@ import { TermijnError } from '../../../workers/termijnen/index.ts';
 import type { DbOrTx } from '../../db/transaction.ts';
 import { inTransaction } from '../../db/transaction.ts';
 import { appendZaakEvent, zaakEventsInOrder } from '../events.ts';
-import { zaakFeiten } from '../clock.ts';
+import { klokUitFeiten, zaakFeiten } from '../clock.ts';
 import { refused } from './errors.ts';
 import { loadZaak } from './load-zaak.ts';
 
@@ -54,7 +54,7 @@ export function verdagen(db: DbOrTx, input: VerdagenInput): Promise<void> {
       occurredAt: now,
     });
     if (!input.klantBericht) return;
-    const uiterlijk = computeCaseClock(normen, verdaagd, input.datum).uiterlijkeEinddatumAfdoening;
+    const uiterlijk = klokUitFeiten(zaak, verdaagd, input.datum).uiterlijkeEinddatumAfdoening;
     await berichtAanKlant(tx, zaak, {
       onderwerp: 'Het besluit over uw aanvraag duurt langer',
       tekst:
