@@ -2,36 +2,14 @@
  * Withdrawing an aanvraag in Chromium: the klant on "Mijn zaak", the klantmanager in the
  * zaakdossier, and the server's refusal when the zaak was closed in the meantime.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { ApiClient } from '../support/http.ts';
-import { startTestServer, type TestServer } from '../support/server.ts';
-import { ensureUiBuilt, launchBrowser, login, newContext } from '../support/browser.ts';
+import { browserSuite } from '../support/browser-suite.ts';
 import { aanmelden, openTask, until, zaak } from '../scenarios/prb-support.ts';
 import { expectAccessible, h1 } from './screens-support.ts';
 
-let server: TestServer;
-let browser: Browser;
-const contexts: BrowserContext[] = [];
-
-beforeAll(async () => {
-  await ensureUiBuilt();
-  [server, browser] = await Promise.all([startTestServer(), launchBrowser()]);
-});
-
-afterAll(async () => {
-  for (const c of contexts) await c.close();
-  await browser?.close();
-  await server?.stop();
-});
-
-async function pageAs(username: string): Promise<Page> {
-  const context = await newContext(browser, server.url);
-  contexts.push(context);
-  const page = await context.newPage();
-  await login(page, username);
-  return page;
-}
+const suite = browserSuite();
+const pageAs = suite.pageAs;
 
 /** A prb aanvraag of klant1 whose intake waits: withdrawable. */
 async function lopendeAanvraag(klant: ApiClient, km: ApiClient) {
@@ -42,8 +20,8 @@ async function lopendeAanvraag(klant: ApiClient, km: ApiClient) {
 
 describe('aanvraag intrekken in the browser', () => {
   it('the klant withdraws on Mijn zaak after confirming, and sees the confirmation; the zaak is closed', async () => {
-    const klant = await ApiClient.as(server.url, 'klant1.almere');
-    const km = await ApiClient.as(server.url, 'klantmanager.almere');
+    const klant = await ApiClient.as(suite.server.url, 'klant1.almere');
+    const km = await ApiClient.as(suite.server.url, 'klantmanager.almere');
     const id = await lopendeAanvraag(klant, km);
 
     const page = await pageAs('klant1.almere');
@@ -71,8 +49,8 @@ describe('aanvraag intrekken in the browser', () => {
   });
 
   it('the klantmanager registers the withdrawal in the zaakdossier', async () => {
-    const klant = await ApiClient.as(server.url, 'klant1.almere');
-    const km = await ApiClient.as(server.url, 'klantmanager.almere');
+    const klant = await ApiClient.as(suite.server.url, 'klant1.almere');
+    const km = await ApiClient.as(suite.server.url, 'klantmanager.almere');
     const id = await lopendeAanvraag(klant, km);
 
     const page = await pageAs('klantmanager.almere');
@@ -89,8 +67,8 @@ describe('aanvraag intrekken in the browser', () => {
   });
 
   it('shows the server\'s refusal when the zaak was closed in the meantime', async () => {
-    const klant = await ApiClient.as(server.url, 'klant1.almere');
-    const km = await ApiClient.as(server.url, 'klantmanager.almere');
+    const klant = await ApiClient.as(suite.server.url, 'klant1.almere');
+    const km = await ApiClient.as(suite.server.url, 'klantmanager.almere');
     const id = await lopendeAanvraag(klant, km);
 
     const page = await pageAs('klant1.almere');

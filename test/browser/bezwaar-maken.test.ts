@@ -4,42 +4,20 @@
  * the besluit's kenmerk filled in by the screen, the browser's own checks, the server's
  * field errors on the fields shown, and the bezwaarzaak that results.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { startTestServer, type TestServer } from '../support/server.ts';
-import { ensureUiBuilt, launchBrowser, login, newContext } from '../support/browser.ts';
+import { describe, expect, it } from 'vitest';
+import { browserSuite } from '../support/browser-suite.ts';
 import { afgesloten } from '../scenarios/iro-support.ts';
 import { aanmelden, accounts, beoordeling, doTask, openTask, procesVariabelen, TODAY, toekennen, totPlanIngediend } from '../scenarios/prb-support.ts';
 import { expectAccessible, h1 } from './screens-support.ts';
 
-let server: TestServer;
-let browser: Browser;
-const contexts: BrowserContext[] = [];
-
-beforeAll(async () => {
-  await ensureUiBuilt();
-  [server, browser] = await Promise.all([startTestServer(), launchBrowser()]);
-});
-
-afterAll(async () => {
-  for (const c of contexts) await c.close();
-  await browser?.close();
-  await server?.stop();
-});
-
-async function pageAs(username: string): Promise<Page> {
-  const context = await newContext(browser, server.url);
-  contexts.push(context);
-  const page = await context.newPage();
-  await login(page, username);
-  return page;
-}
+const suite = browserSuite();
+const pageAs = suite.pageAs;
 
 const GRONDEN = 'Het toegekende budget is te laag voor de koksopleiding die ik wil volgen.';
 
 describe('bezwaar maken in the browser', () => {
   it('the klant files a bezwaar on Mijn zaak and sees it accepted; a bezwaarzaak starts with what the klant answered', async () => {
-    const a = await accounts(server, 'almere');
+    const a = await accounts(suite.server, 'almere');
     const id = await aanmelden(a.klant);
     await totPlanIngediend(a, id);
     const besloten = await toekennen(a, id, '4.000,00', '4.500,00');
@@ -105,9 +83,9 @@ describe('bezwaar maken in the browser', () => {
     await expectAccessible(page);
 
     // A bezwaarzaak on this besluit, with the kenmerk the screen filled in and the klant's answers.
-    const bezwaarzaak = await server.database.db.selectFrom('zaken').select(['id', 'regeling']).where('hoofdzaak_id', '=', id).executeTakeFirstOrThrow();
+    const bezwaarzaak = await suite.server.database.db.selectFrom('zaken').select(['id', 'regeling']).where('hoofdzaak_id', '=', id).executeTakeFirstOrThrow();
     expect(bezwaarzaak.regeling).toBe('bezwaar');
-    const { bezwaar: ingediend } = (await procesVariabelen(server, bezwaarzaak.id)) as { bezwaar: Record<string, unknown> };
+    const { bezwaar: ingediend } = (await procesVariabelen(suite.server, bezwaarzaak.id)) as { bezwaar: Record<string, unknown> };
     expect(ingediend).toMatchObject({
       besluitKenmerk: besloten.identificatie,
       gronden: GRONDEN,
@@ -117,7 +95,7 @@ describe('bezwaar maken in the browser', () => {
   });
 
   it('after a gegrond bezwaar reopened the zaak, Mijn zaak no longer offers bezwaar against the herroepen besluit', async () => {
-    const a = await accounts(server, 'almere', 2);
+    const a = await accounts(suite.server, 'almere', 2);
     const id = await aanmelden(a.klant);
     await totPlanIngediend(a, id);
     await doTask(a.km, id, 'Beoordeling', beoordeling('afwijzen'));
