@@ -3,39 +3,27 @@
  * (Awb 4:14) and registers an ingebrekestelling on an overdue zaak (Awb 4:17), and sees what
  * each means for the dates and the dwangsom.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { addDays, todayInAmsterdam } from '../../workers/termijnen/index.ts';
-import { ensureUiBuilt, launchBrowser, login, newContext, seriousAxeViolations } from '../support/browser.ts';
-import { startTestServer, type TestServer } from '../support/server.ts';
+import { seriousAxeViolations } from '../support/browser.ts';
+import { browserSuite } from '../support/browser-suite.ts';
 import { insertZaak, insertZaakEvent } from '../support/zaak-rows.ts';
 import { h1, shot } from './screens-support.ts';
 
-let server: TestServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  await ensureUiBuilt();
-  [server, browser] = await Promise.all([startTestServer(), launchBrowser()]);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const suite = browserSuite();
 
 function zaak(identificatie: string, startdatum: string): Promise<string> {
-  return insertZaak(server.database.db, { tenantId: 'almere', identificatie, startdatum });
+  return insertZaak(suite.server.database.db, { tenantId: 'almere', identificatie, startdatum });
 }
 
 async function withUser(fn: (page: Page) => Promise<void>, gebruiker = 'klantmanager.almere') {
-  const context = await newContext(browser, server.url);
+  const page = await suite.pageAs(gebruiker);
   try {
-    const page = await context.newPage();
-    await login(page, gebruiker);
     await fn(page);
   } finally {
-    await context.close();
+    // Each test in its own session, as before: the context goes when the test is done.
+    await page.context().close();
   }
 }
 
@@ -64,7 +52,7 @@ describe('beslistermijn in het zaakdossier (Chromium)', () => {
       expect(await feit(page, 'Uiterste beslisdatum').textContent()).toContain('verdaagd');
       // Once only (Awb 4:14 as Regie applies it): the form is gone.
       expect(await page.getByRole('form', { name: 'Beslistermijn verdagen' }).count()).toBe(0);
-      const ev = await server.database.db.selectFrom('zaak_events').select('data').where('zaak_id', '=', id).where('type', '=', 'zaak.verdaagd').execute();
+      const ev = await suite.server.database.db.selectFrom('zaak_events').select('data').where('zaak_id', '=', id).where('type', '=', 'zaak.verdaagd').execute();
       expect(JSON.parse(ev[0]!.data)).toMatchObject({ termijn: 'P6W', reden: 'Wij wachten op het advies van de arbeidsdeskundige.' });
     });
   });
@@ -95,9 +83,9 @@ describe('beslistermijn in het zaakdossier (Chromium)', () => {
 
   it('lets the beslisser fix the dwangsom owed after a late besluit (Awb 4:18), once', async () => {
     const today = todayInAmsterdam(new Date());
-    const id = await insertZaak(server.database.db, { tenantId: 'almere', identificatie: 'TRM-VASTSTELLEN', startdatum: addDays(today, -120), status: 'besloten' });
-    await insertZaakEvent(server.database.db, 'almere', id, 'zaak.ingebrekestelling-ontvangen', { ontvangen: addDays(today, -60) });
-    await insertZaakEvent(server.database.db, 'almere', id, 'zaak.besluit-bekendgemaakt', { verzenddatum: addDays(today, -5) });
+    const id = await insertZaak(suite.server.database.db, { tenantId: 'almere', identificatie: 'TRM-VASTSTELLEN', startdatum: addDays(today, -120), status: 'besloten' });
+    await insertZaakEvent(suite.server.database.db, 'almere', id, 'zaak.ingebrekestelling-ontvangen', { ontvangen: addDays(today, -60) });
+    await insertZaakEvent(suite.server.database.db, 'almere', id, 'zaak.besluit-bekendgemaakt', { verzenddatum: addDays(today, -5) });
     await withUser(async (page) => {
       await page.goto(`/zaken/${id}`);
       await h1(page, /TRM-VASTSTELLEN/).waitFor();
